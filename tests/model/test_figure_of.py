@@ -173,6 +173,20 @@ def test_claims_on_one_thing_still_disagree() -> None:
     )
 
 
+def test_an_uncertain_number_and_a_spread_with_the_same_ends_disagree() -> None:
+    """'between 2 and 10' (one number, not known) and 'from 2 to 10' (the least and the most
+    of several) are two claims; null range_meaning is uncertainty."""
+    ranged = {"qualifier": "between", "low": 2, "high": 10, "best": None}
+    uncertain = figure(**ranged)
+    said = figure(**ranged, range_meaning="uncertainty")
+    spread = figure(**ranged, range_meaning="spread")
+    assert not dataset(uncertain, said).figures("event:a").disagree
+    assert dataset(uncertain, spread).figures("event:a").disagree
+    # claims in words alone are not weighed by their words: they do not disagree
+    words = [figure(qualifier="imprecise", best=None, as_given=g) for g in ("dozens", "many")]
+    assert not dataset(*words).figures("event:a").disagree
+
+
 def test_a_figure_without_of_is_another_quantity_than_one_with() -> None:
     ds = dataset(OFFICERS, figure(best=9))
     assert not ds.figures("event:a").disagree

@@ -32,7 +32,7 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata._values.errors import counted_kind
 from rightsdata._values.shell import python_call, python_literal
-from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
+from rightsdata.vocab import FigureQualifier, FigureUnit, Measure, RangeMeaning
 
 __all__ = ["DateLike", "Figures", "Related", "answered_by"]
 
@@ -281,10 +281,18 @@ class Figures(Sequence[Figure]):
     @property
     def disagree(self) -> bool:
         """True if the claims on one quantity (one measure, unit, for a rate period, and
-        ``of``) are not all the same numbers."""
+        ``of``) are not all the same numbers, meaning the same: a range of one uncertain
+        number (``range_meaning`` null or ``uncertainty``) and a spread of values with the
+        same ends are two claims. Two claims in words without a number (``imprecise``:
+        "thousands", "many thousands") do not disagree: their words are not weighed, which
+        would call "thousands" and "many thousands" two claims."""
         claims: dict[tuple[Measure, Any, Any, Any], set[tuple[Any, ...]]] = {}
         for f in self.figures:
-            claims.setdefault(figure_quantity(f), set()).add((f.qualifier, f.low, f.best, f.high))
+            ranged = f.low is not None or f.high is not None
+            meaning = (f.range_meaning or RangeMeaning.UNCERTAINTY) if ranged else None
+            claims.setdefault(figure_quantity(f), set()).add(
+                (f.qualifier, f.low, f.best, f.high, meaning)
+            )
         return any(len(numbers) > 1 for numbers in claims.values())
 
 
