@@ -6,7 +6,8 @@ from the model, and ``FORMATS`` names the export formats: both are read-only map
 ``Dataset.to_pandas`` and ``Dataset.export`` build on them; this module is for code that wants
 the tables themselves, or reads an export back. ``TableName``, ``FormatName`` and
 ``FormulaOption`` are their names (and ``csv_formulas``' values) as types (``Literal``), for
-annotations a type checker holds to the sets.
+annotations a type checker holds to the sets; ``Cell`` is the type of a cell, of which a
+``Row`` is a tuple and ``columns`` gives lists.
 
 >>> import rightsdata
 >>> from rightsdata.tables import TABLES, rows
@@ -28,6 +29,7 @@ from rightsdata._tables.fromtables import documents_from_rows
 from rightsdata._tables.readback import load_directory
 from rightsdata._tables.tables import (
     TABLES,
+    Cell,
     Column,
     ColumnType,
     ForeignKey,
@@ -45,6 +47,7 @@ __all__ = [
     "FORMULA_OPTIONS",
     "MANIFEST",
     "TABLES",
+    "Cell",
     "Column",
     "ColumnType",
     "ForeignKey",

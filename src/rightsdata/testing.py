@@ -1063,8 +1063,11 @@ def datasets(
     structured, so every reference resolves and every rule holds (the same draw, and the
     same need to turn Hypothesis's ``too_slow`` health check off), and, each drawn in some
     datasets and left out of others (in a third to a half of them), what a dataset holds
-    besides its records, which ``Dataset.__eq__`` compares too, so that a round trip that
-    loses one fails:
+    besides its records: its name, version and redirects, which ``Dataset.__eq__``
+    compares too, so that a round trip that loses one fails, and a descriptor, which
+    ``Dataset.__eq__`` does not compare (a writer adds its sources, profile and format to
+    it): a round trip that must keep the title, licences and contributors compares
+    ``.descriptor`` itself.
 
     - a ``name`` (as a data package names itself: lowercase ASCII letters, digits, ``.``,
       ``_`` and ``-``) and a ``version`` (SemVer, ``1.4.0``), each given as an argument

@@ -540,6 +540,25 @@ def test_a_folder_file_given_alone_is_told_to_load_its_folder(
 
 
 @pytest.mark.parametrize(
+    ("layout", "single"), [("jsonl", "records.jsonl"), ("document", "dataset.json")]
+)
+def test_an_exports_manifest_beside_one_file_is_told_to_load_that_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], layout: str, single: str
+) -> None:
+    """The manifest of a jsonl or document export names the file that is the dataset (its
+    folder holds no dataset's files: the advice to load the folder would fail)."""
+    folder = tmp_path / layout
+    rightsdata.load().export(folder, layout)  # type: ignore[arg-type]
+    with pytest.raises(InvalidDataError) as info:
+        rightsdata.load_path(folder / ".rightsdata-export")
+    (problem,) = info.value.problems
+    assert f"load the {single} beside it" in problem.message
+    assert problem.message.endswith(f"`rightsdata.load_path({str(folder / single)!r})`)")
+    command = shlex.split(problem.message.split("`")[1])
+    assert main(command[1:]) == 0 and "valid" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
     "document",
     [
         {"sources": [source_doc()]},  # (a kind's key, no descriptor's resources)

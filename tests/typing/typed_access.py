@@ -204,6 +204,10 @@ for format_name, needs in rightsdata.tables.FORMATS.items():
     assert_type((format_name, needs), tuple[rightsdata.tables.FormatName, str])
 table_names: list[rightsdata.tables.TableName] = list(rightsdata.tables.TABLES.keys())
 described: rightsdata.tables.Table = rightsdata.tables.TABLES["events"]
+# a column annotated with the public name of a cell's type
+event_columns: list[list[rightsdata.tables.Cell]] = rightsdata.tables.columns(
+    rightsdata.load(), "events"
+)
 
 
 # A problem's code is one of PROBLEM_CODES, typed as them: a match that handles every code
@@ -224,6 +228,9 @@ def handling(problem: rightsdata.Problem) -> str:
 
 
 code_of_field: rightsdata.ProblemCodeValue = rightsdata.FieldError("born", "bad").code
+# (declared on the class: every checker, pyright too, takes these types, not one inferred)
+assert_type(rightsdata.FieldError("born", "bad").code, rightsdata.ProblemCodeValue)
+assert_type(rightsdata.FieldError("born", "bad").record_id, str | None)
 handlings: dict[rightsdata.ProblemCodeValue, str] = dict.fromkeys(rightsdata.PROBLEM_CODES, "")
 assert_type(rightsdata.ProblemCode.MISSING, Literal["missing"])
 missing_only = [p for p in rightsdata.validate("my-dataset") if p.code == "missing"]

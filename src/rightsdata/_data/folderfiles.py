@@ -525,14 +525,22 @@ def folder_file_problem(path: Path, document: object, shown: str) -> Problem | N
         return None
     folder = str(Path(shown).parent)
     try:
-        tables = tables_in(os.listdir(path.parent))
+        names = os.listdir(path.parent)
     except OSError:
-        tables = []
+        names = []
+    tables = tables_in(names)
+    # (an export of one file, JSON Lines or a document: that file is the dataset)
+    single = None if set(_kind_files()) & set(names) else _one_file(names)
     if tables:  # (an export's tables: the folder is no dataset either)
         message = (
             f"is {what}, beside {counted(len(tables), _table_formats(tables) + ' file')}: "
             f"{_TABLES_ARE}. Load the dataset they were exported from, or its export "
             f"{_AS_RECORDS}{_read_back(folder, tables)}"
+        )
+    elif single is not None:
+        message = (
+            f"is {what}, not a dataset: load the {single} beside it, with "
+            f"{_alone(os.path.join(folder, single), 'load_path')}"
         )
     else:
         message = (
@@ -540,6 +548,15 @@ def folder_file_problem(path: Path, document: object, shown: str) -> Problem | N
             f"{_alone(folder, 'load_path')}"
         )
     return Problem(path.name, message, ProblemCode.TYPE)
+
+
+#: The one file of an export that writes one (``jsonl``, ``document``): the dataset it is.
+_ONE_FILE: Final = ("records.jsonl", "dataset.json")
+
+
+def _one_file(names: Sequence[str]) -> str | None:
+    """The one file among ``names`` (a folder's) that an export of one file writes."""
+    return next((name for name in _ONE_FILE if name in names), None)
 
 
 def _is_document(document: object) -> bool:

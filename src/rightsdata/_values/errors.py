@@ -1221,6 +1221,14 @@ class FieldError(RightsdataError, ValueError):
     Person person:a.born: '2020-13' is not an EDTF date: month 13 does not exist
     """
 
+    # (declared here, so that every type checker, pyright too, takes ``code`` to be one of
+    # the codes, not any text: a ``match`` over them is then checked whole)
+    field: str
+    message: str
+    code: ProblemCodeValue
+    record_class: str | None
+    record_id: str | None
+
     def __init__(
         self,
         field: str,
