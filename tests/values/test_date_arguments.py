@@ -14,7 +14,7 @@ import rightsdata
 DATASET = rightsdata.load()
 
 CALLS: dict[str, tuple[Callable[[], object], str]] = {
-    "rating_on": (lambda: DATASET.rating_on("KZ", "2020-13"), "not a date"),
+    "rating_on": (lambda: DATASET.rating_on("KZ", "2020-13"), "rating_on: the day is not a date"),
     "events": (
         lambda: DATASET.events(between=("2020-13", None)),
         "between: the start is not a date",
