@@ -92,15 +92,25 @@ _DATE_COLUMN: Final = 18
 
 
 def terminal_width(width: int | None = None) -> int:
-    """``width`` if given, else the terminal's (``$COLUMNS``, else 80), kept within
-    :data:`MIN_WIDTH` and :data:`MAX_WIDTH` (a width of any size is kept within them; one
-    that is no int raises TypeError).
+    """``width`` if given, else the terminal's (``$COLUMNS``, else 80), at most
+    :data:`MAX_WIDTH` (a wider one is drawn that wide). A ``width`` given under
+    :data:`MIN_WIDTH` (40) raises ValueError, as a card or list cannot be drawn that narrow
+    (a narrower terminal is drawn 40 wide, for the terminal to wrap); one that is no int
+    raises TypeError.
 
-    >>> terminal_width(200), terminal_width(10), terminal_width(72)
-    (96, 40, 72)
+    >>> terminal_width(200), terminal_width(72)
+    (96, 72)
+    >>> terminal_width(30)
+    Traceback (most recent call last):
+    ValueError: invalid width 30 (must be at least 40: a card or list is not drawn narrower)
     """
     if width is not None:
         width = columns_given(width, "width", None)
+        if width < MIN_WIDTH:
+            raise ValueError(
+                f"invalid width {width} (must be at least {MIN_WIDTH}: a card or list is not "
+                "drawn narrower)"
+            )
     return _columns.terminal_columns(width)
 
 
@@ -717,7 +727,9 @@ def _check_arguments(record: object, dataset: object, width: object, options: ob
 def text_card(
     record: Record, dataset: Dataset | None = None, width: int | None = None, *, options: str = ""
 ) -> str:
-    """``record`` as a text card ``width`` columns wide (default: :func:`terminal_width`).
+    """``record`` as a text card ``width`` columns wide (default: :func:`terminal_width`):
+    at least :data:`MIN_WIDTH` (40; a smaller one raises ValueError), at most
+    :data:`MAX_WIDTH` (96; a wider card is drawn 96 wide).
 
     Names of the records it refers to come from ``dataset``; without one, from the dataset
     that holds this very record, found as the notebook's card finds it

@@ -197,6 +197,18 @@ def test_terminal_width_follows_columns_within_bounds(monkeypatch: pytest.Monkey
     assert terminal_width() == MIN_WIDTH
 
 
+@pytest.mark.parametrize("width", [1, 20, MIN_WIDTH - 1])
+def test_a_width_under_the_minimum_is_refused_naming_it(ds: rightsdata.Dataset, width: int) -> None:
+    # (not drawn 40 wide unseen: the caller asked for fewer columns than it gets)
+    verdict = ds.events["event:kozlov-verdict-2012-10-08"]
+    told = f"invalid width {width} (must be at least {MIN_WIDTH}"
+    with pytest.raises(ValueError, match=re.escape(told)):
+        text_card(verdict, ds, width=width)
+    with pytest.raises(ValueError, match=re.escape(told)):
+        event_lines([verdict], width=width)
+    assert max(map(len, text_card(verdict, ds, width=MAX_WIDTH + 50).splitlines())) <= MAX_WIDTH
+
+
 @pytest.mark.parametrize("width", [MIN_WIDTH, 80])
 def test_event_lists_fit_and_keep_ids_whole(ds: rightsdata.Dataset, width: int) -> None:
     lines = event_lines(list(ds.events), width=width)
