@@ -4,7 +4,9 @@ Exit codes, for scripts: 0 fine; 1 invalid data (or files not canonical with ``f
 2 usage (a bad option, an unknown command or ID, a missing file or folder, or a path the
 command cannot use: a file where it wants a folder, a folder it may not write; ``export`` into a
 directory that is not empty without ``--force``, or in a format whose optional extra is not
-installed; ``init`` into a folder that is not empty).
+installed; ``init`` into a folder that is not empty); 3 the output could not be written
+(standard output closed, or a write to it failed: a full disk). A reader that stops reading
+(``rightsdata events | head -1``) is no error: the run ends quietly, with the code it had.
 
 Text output fits the terminal (:func:`rightsdata.textcard.terminal_width`); ``--json`` prints
 data instead, or, where the data or its base has problems (exit code 1), the problems as JSON
@@ -15,14 +17,13 @@ the tests run, in docs/cli.md.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from contextvars import Token
 from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import BaseRefusedError, _source_options
-from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, UsageError
 from rightsdata._cli.output import (
     _print_error,
     _print_json,
@@ -35,6 +36,7 @@ from rightsdata._cli.output import (
     wants_json,
 )
 from rightsdata._cli.parser import _before, _parse, build_parser
+from rightsdata._cli.streams import Guarded, OutputError, stream_gone
 from rightsdata._cli.suggest import unknown_id_message
 from rightsdata._data.loading import BASE_SHOWN
 from rightsdata._values.errors import InvalidDataError, RightsdataError, UnknownIdError
@@ -56,13 +58,35 @@ def _unknown_id(args: argparse.Namespace, error: UnknownIdError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    out, err = sys.stdout, sys.stderr
+    if out is not None:  # (None where the shell closed it: `rightsdata info >&-`)
+        sys.stdout = Guarded(out)  # (a TextIO, as far as the commands use one)
+    if err is not None:
+        sys.stderr = Guarded(err, swallow=True)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = _parse(parser, argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    except BrokenPipeError:  # (--help read by `head`)
+        stream_gone()
+        return EXIT_OK
+    except OutputError as exc:
+        return _unwritten("rightsdata", exc)
     args.given = sys.argv[1:] if argv is None else list(argv)  # (as typed: for notes)
     keep_given(args)
+    if sys.stdout is None:  # (print() would print nothing, unseen)
+        _print_error(
+            f"rightsdata {args.command}: could not write the output: standard output is closed"
+        )
+        return EXIT_OUTPUT
     shown = None
     try:
         _before(args)
@@ -72,12 +96,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader stopped listening (`rightsdata timeline ... | head`): not an error. Point
         # stdout at devnull so the interpreter's final flush does not complain either.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        stream_gone()
         return EXIT_OK
+    except OutputError as exc:
+        return _unwritten(f"rightsdata {args.command}", exc)
     except InvalidDataError as exc:
         if wants_json(args):  # (a program reads stdout: JSON there still; the text on stderr)
-            _print_json(refused_json(exc, args))
+            try:
+                _print_json(refused_json(exc, args))
+                sys.stdout.flush()
+            except BrokenPipeError:  # (the reader gone: the data is still invalid)
+                stream_gone()
+            except OutputError as unwritten:
+                return _unwritten(f"rightsdata {args.command}", unwritten)
         what = "the base" if isinstance(exc, BaseRefusedError) else "the data"
         stopped = None if exc.stopped_at is None else stopped_flag(exc.stopped_at, what)
         _print_problems(
@@ -115,6 +146,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if shown is not None:
             BASE_SHOWN.reset(shown)
     return code
+
+
+def _unwritten(who: str, exc: OutputError) -> int:
+    """Say that standard output could not be written, and why (the system's words); the
+    exit code that says so. What it still holds is dropped (:func:`stream_gone`)."""
+    stream_gone()
+    _print_error(f"{who}: could not write the output to standard output: {exc}")
+    return EXIT_OUTPUT
 
 
 def _show_base(args: argparse.Namespace) -> Token[str | None] | None:
