@@ -927,9 +927,9 @@ def test_init_suggests_commands_that_take_a_folder_named_like_an_option(
         code, out, err = run(capsys, *argv)
         assert (code, err) == (EXIT_OK, ""), argv
     rightsdata.load_path("-x").export("-y", "document")
-    code, out, _ = run(capsys, "validate", "./-y")
-    assert code == EXIT_INVALID
-    command = " ".join(out.split()).partition("`rightsdata validate ")[2].partition("`")[0]
+    code, _, err = run(capsys, "validate", "./-y")
+    assert code == EXIT_USAGE  # (a folder holding no dataset, but a file that is one)
+    command = " ".join(err.split()).partition("`rightsdata validate ")[2].partition("`")[0]
     assert command == "./-y/dataset.json"
     assert run(capsys, "validate", command)[0] == EXIT_OK
 

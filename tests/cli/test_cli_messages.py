@@ -499,8 +499,8 @@ def test_every_note_keeps_the_paths_given_and_their_folders_whole(
     assert f"did not look at {bad})" in " ".join(err.split()), err
     # the folder a message derives from a file given
     Path(bad, "events.json").rename(Path(bad, "event.json"))
-    _, out, _ = run(capsys, "validate", f"{bad}/event.json")
-    assert f"({bad})" in out and _whole(out, bad), out
+    _, _, err = run(capsys, "validate", f"{bad}/event.json")
+    assert f"({bad})" in err and _whole(err, bad), err
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="reads the command as bash does")

@@ -39,7 +39,12 @@ from rightsdata._cli.parser import _before, _parse, build_parser
 from rightsdata._cli.streams import Guarded, OutputError, stream_gone
 from rightsdata._cli.suggest import unknown_id_message
 from rightsdata._data.loading import BASE_SHOWN
-from rightsdata._values.errors import InvalidDataError, RightsdataError, UnknownIdError
+from rightsdata._values.errors import (
+    InvalidDataError,
+    RightsdataError,
+    UnknownIdError,
+    printable,
+)
 from rightsdata._values.extras import MissingExtraError
 
 if TYPE_CHECKING:
@@ -101,6 +106,12 @@ def _main(argv: Sequence[str] | None) -> int:
     except OutputError as exc:
         return _unwritten(f"rightsdata {args.command}", exc)
     except InvalidDataError as exc:
+        wrong = _wrong_path(args, exc)
+        if wrong is not None:  # (the wrong kind of argument: not data to judge)
+            _print_error(f"rightsdata {args.command}: {wrong}", given_paths(args))
+            for note in getattr(exc, "__notes__", ()):
+                _print_error(note)
+            return EXIT_USAGE
         if wants_json(args):  # (a program reads stdout: JSON there still; the text on stderr)
             try:
                 _print_json(refused_json(exc, args))
@@ -146,6 +157,24 @@ def _main(argv: Sequence[str] | None) -> int:
         if shown is not None:
             BASE_SHOWN.reset(shown)
     return code
+
+
+def _wrong_path(args: argparse.Namespace, exc: InvalidDataError) -> str | None:
+    """Where the data could not be read because the path given holds no dataset at all (one
+    kind's file, a descriptor, a table, a folder of no record files: :func:`not_a_dataset`),
+    what the command line says of it, a usage error's message naming the option (``--data
+    my/events.json: is one kind's file ...``) and saying what to give instead; else None."""
+    from rightsdata._data.folderfiles import not_a_dataset
+
+    if not not_a_dataset(exc.problems):
+        return None
+    if isinstance(exc, BaseRefusedError):
+        given = f"--base {exc.base}"
+    elif getattr(args, "data", None) is not None:
+        given = f"--data {printable(args.data)}"
+    else:  # (a path a command takes as its argument: fmt's folder)
+        given = exc.what
+    return f"{given}: {exc.problems[0].message}"
 
 
 def _unwritten(who: str, exc: OutputError) -> int:
