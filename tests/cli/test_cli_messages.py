@@ -591,3 +591,25 @@ def test_the_parsers_errors_are_wrapped_as_the_usage_errors_are(
     assert " ".join(line.strip() for line in message) == f"{prog}: error: {said}"
     for value in argv:
         assert _whole("\n".join(message), value), (value, err)
+
+
+def test_a_file_over_the_limit_is_told_in_the_options_words_not_pythons(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # "pass a larger max_bytes= (--max-bytes on the command line)": Python's parameter
+    import rightsdata
+
+    folder = _misnamed(tmp_path / "ds")
+    for argv in (
+        ["validate", str(folder), "--max-bytes", "10"],
+        ["validate", str(folder / "events.json"), "--max-bytes", "10", "--json"],
+        ["validate", str(folder), "--base", str(folder), "--max-bytes", "10"],
+    ):
+        code, out, err = run(capsys, *argv)
+        said = " ".join((out + err).split())
+        assert code == EXIT_INVALID
+        assert "give a larger --max-bytes to read it" in said, argv
+        assert "max_bytes" not in said, argv
+    with pytest.raises(rightsdata.InvalidDataError) as raised:  # (Python keeps its own)
+        rightsdata.load_path(folder, max_bytes=10)
+    assert "pass a larger max_bytes=" in raised.value.problems[0].message

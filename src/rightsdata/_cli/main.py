@@ -38,7 +38,7 @@ from rightsdata._cli.output import (
 from rightsdata._cli.parser import _before, _parse, build_parser
 from rightsdata._cli.streams import Guarded, OutputError, stream_gone
 from rightsdata._cli.suggest import unknown_id_message
-from rightsdata._data.loading import BASE_SHOWN
+from rightsdata._data.loading import BASE_SHOWN, LIMIT_SHOWN
 from rightsdata._values.errors import (
     InvalidDataError,
     RightsdataError,
@@ -93,6 +93,12 @@ def _main(argv: Sequence[str] | None) -> int:
         )
         return EXIT_OUTPUT
     shown = None
+    # (a file over the limit is told in the options' words, not as max_bytes=)
+    limit = LIMIT_SHOWN.set(
+        "give a larger --max-bytes to read it"
+        if hasattr(args, "max_bytes")
+        else "only `rightsdata validate` reads a larger file (--max-bytes)"
+    )
     try:
         _before(args)
         shown = _show_base(args)
@@ -154,6 +160,7 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"rightsdata: {exc}", file=sys.stderr)
         return EXIT_USAGE
     finally:
+        LIMIT_SHOWN.reset(limit)
         if shown is not None:
             BASE_SHOWN.reset(shown)
     return code
