@@ -613,3 +613,24 @@ def test_a_file_over_the_limit_is_told_in_the_options_words_not_pythons(
     with pytest.raises(rightsdata.InvalidDataError) as raised:  # (Python keeps its own)
         rightsdata.load_path(folder, max_bytes=10)
     assert "pass a larger max_bytes=" in raised.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "org:kazakhstan-authorities"],
+        ["show", "org:kazakhstan-authorities", "--json"],
+        ["timeline", "org:kazakhstan-authorities"],
+        ["events", "--involving", "org:kazakhstan-authorities"],
+    ],
+)
+def test_a_retired_id_is_said_to_redirect_not_followed_unseen(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and out
+    assert " ".join(err.split()) == (
+        "note: org:kazakhstan-authorities is a retired ID: it redirects to "
+        "group:kazakhstan-authorities"
+    )
+    assert run(capsys, "show", "group:kazakhstan-authorities")[2] == ""  # (its own ID: none)

@@ -819,3 +819,16 @@ def test_the_tables_escape_everything_from_the_data() -> None:
     with_figures = Dataset(records, name="figures")
     card = with_figures.figures("event:a")._repr_html_()
     assert "<script" not in card and shown(card).count(SCRIPT) == 2  # its words, who said it
+
+
+def test_a_card_asked_for_by_a_retired_id_says_it_redirects() -> None:
+    ds = rightsdata.load()
+    card = ds.card("org:kazakhstan-authorities")
+    said = (
+        "org:kazakhstan-authorities is a retired ID: it redirects to group:kazakhstan-authorities"
+    )
+    assert card.record.id == "group:kazakhstan-authorities"
+    assert said in " ".join(str(card).split())
+    assert said in card._repr_html_()
+    own = ds.card("group:kazakhstan-authorities")
+    assert "retired" not in str(own) and "retired" not in own._repr_html_()

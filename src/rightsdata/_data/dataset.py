@@ -1614,11 +1614,20 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> ds = rightsdata.load()
         >>> print(str(ds.card("place:almaty")).splitlines()[0])
         Almaty
+
+        A retired ID (:attr:`redirects`) gives the card of the record it redirects to, which
+        says so under its ID:
+
+        >>> card = " ".join(str(ds.card("org:kazakhstan-authorities")).split())
+        >>> "org:kazakhstan-authorities is a retired ID: it redirects to group:kaz" in card
+        True
         """
         from rightsdata._display.display import Card
 
         if isinstance(record, str):
-            return Card(self.get(record), self)
+            found = self.get(record)
+            # (a retired ID: the card says which it was asked for)
+            return Card(found, self, asked=None if found.id == record else record)
         if not isinstance(record, RECORD_CLASSES):  # (None: not "has no attribute 'id'")
             raise TypeError(f"card: record must be an ID or a record, not {what_was_given(record)}")
         held = self.get(record.id)  # (UnknownIdError for an ID the dataset does not know)

@@ -54,6 +54,7 @@ __all__ = [
     "notable_status",
     "other_fields",
     "pad",
+    "redirect_note",
     "short_date",
     "status_note",
     "term",
@@ -431,6 +432,17 @@ def figure_text(figure: Figure) -> str:
     'killed: at least 15 people'
     """
     return f"{term(figure.measure)}: {figure_value(figure)}"
+
+
+def redirect_note(asked: str, record_id: str) -> str:
+    """What a card, or ``rightsdata show``, says of an ID asked for that redirects (a record
+    merged into another, or renamed: ``ds.redirects``) to the record shown.
+
+    >>> redirect_note("org:kazakhstan-authorities", "group:kazakhstan-authorities")
+    'org:kazakhstan-authorities is a retired ID: it redirects to group:kazakhstan-authorities'
+    """
+    asked, record_id = one_line(asked), one_line(record_id)
+    return f"{asked} is a retired ID: it redirects to {record_id}"
 
 
 def within_note(place_id: str, events: Iterable[Event]) -> str:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rightsdata._cli.arguments import _dataset, _source_options
 from rightsdata._cli.exits import EXIT_OK, UsageError
-from rightsdata._cli.output import _name, _plural, _print_json
+from rightsdata._cli.output import _name, _plural, _print_json, redirected
 from rightsdata._cli.suggest import close, did_you_mean, unknown_id_message
 
 if TYPE_CHECKING:
@@ -71,6 +71,8 @@ def _record_of(
         raise UsageError(f"{option}: {said}" if option.startswith("-") else said) from None
     if isinstance(record, wanted):
         found: str = record.id
+        if code is None:  # (a retired ID: said, not followed unseen)
+            redirected(record_id, found)
         return found
     message = (
         f"{option} takes {describe_prefixes(prefixes)}; {record_id} "
