@@ -65,7 +65,13 @@ from rightsdata._values.columncount import columns_given
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import one_line, printable, shown_repr, what_was_given
+from rightsdata._values.errors import (
+    one_line,
+    printable,
+    shown_number,
+    shown_repr,
+    what_was_given,
+)
 from rightsdata._values.flags import flag
 from rightsdata._values.ids import is_valid_id
 from rightsdata._values.shell import python_call, python_literal
@@ -108,8 +114,8 @@ def terminal_width(width: int | None = None) -> int:
         width = columns_given(width, "width", None)
         if width < MIN_WIDTH:
             raise ValueError(
-                f"invalid width {width} (must be at least {MIN_WIDTH}: a card or list is not "
-                "drawn narrower)"
+                f"invalid width {shown_number(width)} (must be at least {MIN_WIDTH}: a card or "
+                "list is not drawn narrower)"
             )
     return _columns.terminal_columns(width)
 

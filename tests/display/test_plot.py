@@ -397,6 +397,25 @@ def test_years_one_and_9999_can_be_drawn(ds: Dataset) -> None:
     assert isinstance(mark(ax, "event:x-1"), Line2D)
 
 
+def test_years_below_1000_are_shown_in_four_digits(ds: Dataset) -> None:
+    # '1' for 0001 reads as a day or a count: the axis and the date beside a mark write the
+    # year as EDTF does, as the lists and cards do
+    defendant = (Participant(actor=KOZLOV, role=Role.DEFENDANT),)
+    dates = ["0001-03-05", "0003-06"]
+    events = [
+        variant_of(ds, "event:x", n, date=EDTF(date), participants=defendant)
+        for n, date in enumerate(dates, start=1)
+    ]
+    ax = with_events(ds, *events).plot_timeline(KOZLOV, between=("0001", "0004"))
+    _draw(ax)
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    years = [t for t in ticks if t.isdigit()]
+    assert years and all(len(t) == 4 for t in years), ticks
+    notes = {t.get_text() for t in ax.texts}
+    assert {"5 Mar 0001", "Jun 0003"} <= notes, notes
+    assert short_date(EDTF("0012-05-03")) == "3 May 0012"
+
+
 def test_dollars_are_shown_as_dollars_not_mathtext(ds: Dataset) -> None:
     titles = ["Fined $500 and $600", "An odd $ sign", r"Already \$ escaped", "$x^2$ literally"]
     events = [

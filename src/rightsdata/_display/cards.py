@@ -328,7 +328,7 @@ def _span_of(events: Sequence[Event]) -> str:
     firsts = [e.date.earliest for e in events if e.date is not None and e.date.earliest]
     lasts = [e.date.latest for e in events if e.date is not None and e.date.latest]
     years = sorted({min(firsts).year, max(lasts).year}) if firsts and lasts else []
-    when = " to ".join(str(y) for y in years)
+    when = " to ".join(f"{y:04d}" for y in years)
     return f"{len(events)}" + (f" {_span(_e(f'({when})'), _MUTED)}" if when else "")
 
 

@@ -121,13 +121,11 @@ def pad(text: str, width: int) -> str:
 
 def _plain_words(date: EDTF, short: bool) -> str:
     """One side without its qualifier: '8 October 2012' ('8 Oct 2012' if short), 'summer 2015';
-    a year below 1000 as 'AD 999' (not short), which '999' alone, or '3 May 12', does not
-    read as."""
+    its year in four digits, as EDTF and ISO 8601 write it ('3 May 0012', '0999'): never '12'
+    or '999', which read as a short year or a count."""
     text = date.text.rstrip("?~%")
     precision = date.precision or Precision.DAY
-    year = text[:4].lstrip("0")
-    if not short and len(year) < 4:
-        year = f"AD {year}"
+    year = text[:4]
     if precision is Precision.YEAR:
         return year
     if precision is Precision.SEASON:
@@ -164,10 +162,8 @@ def _sides(start: EDTF, end: EDTF, short: bool) -> tuple[str, str]:
         first, last = _single(start)[0], _single(end)[0]
     if _qualified(start) or _qualified(end):
         return first, last
-    # the year is one word, or two below 1000 ('AD 987': shared whole, never 'January AD')
-    head, ad, number = first.rpartition(" AD ") if " AD " in first else first.rpartition(" ")
-    year = f"AD {number}" if ad.strip() == "AD" else number
-    if not head or head == "AD" or not last.endswith(f" {year}"):
+    head, _, year = first.rpartition(" ")  # (the year: its last word)
+    if not head or not last.endswith(f" {year}"):
         return first, last  # (a year alone, or different years)
     rest = last.removesuffix(f" {year}")
     shared = f" {rest.split(' ')[-1]}" if rest.count(" ") == 1 else None
