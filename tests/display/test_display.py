@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import html.parser
 import re
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -441,14 +442,19 @@ def test_every_collection_repr_names_its_class_kind_and_count(ds: Dataset) -> No
         ("2012-01-26/2012-10", "from 26 January to October 2012"),
         ("2015-21/2015-22", "from spring to summer 2015"),
         ("2011-12-16/2012-01-31", "from 16 December 2011 to 31 January 2012"),
-        ("2012-01-26~/2012-10-08", "from about 26 January 2012 to 8 October 2012"),
-        ("2012-01-26/2012-10-08?", "from 26 January 2012 to 8 October 2012 (uncertain)"),
+        # which end is uncertain or approximate is named: "(uncertain)" after the interval
+        # read as the whole interval's where only its end is
+        ("2012-01-26~/2012-10-08", "from 26 January to 8 October 2012 (start approximate)"),
+        ("2012-01-26/2012-10-08?", "from 26 January to 8 October 2012 (end uncertain)"),
+        ("2012?/2013?", "from 2012 to 2013 (start and end uncertain)"),
+        ("/2012-10-08?", "to 8 October 2012; the start is not known (end uncertain)"),
+        ("2015-03-02%/..", "from 2 March 2015, open-ended (start uncertain and approximate)"),
         ("2019/2022", "from 2019 to 2022"),
         ("/2012-10-08", "to 8 October 2012; the start is not known"),
         ("../2012", "to 2012, with no start (open)"),
         ("2019-05/", "from May 2019; the end is not known"),
         ("2020/..", "from 2020, open-ended"),
-        ("2012?/2013~", "from 2012 (uncertain) to about 2013"),
+        ("2012?/2013~", "from 2012 to 2013 (start uncertain; end approximate)"),
         ("2011-24/2012-21", "from winter 2011 to spring 2012"),
         # a year below 1000 in four digits, as EDTF and ISO write it: not read as a count
         # ('in 987'), a short year ('3 May 12') or a day ('1')
@@ -513,7 +519,11 @@ def test_describe_date_briefly(text: str, words: str) -> None:
         ("2012-01/2012-10-08", "Jan \u2013 8 Oct 2012"),
         ("2012-01-14/2012-01-20", "14 \u2013 20 Jan 2012"),
         ("2011-12-16/2012-01-31", "16 Dec 2011 \u2013 31 Jan 2012"),
-        ("2012-01-14~/2012-01-20", "c. 14 Jan 2012 \u2013 20 Jan 2012"),
+        ("2012-01-14~/2012-01-20", "14 \u2013 20 Jan 2012 (start approximate)"),
+        ("2012-01-14/2012-01-20?", "14 \u2013 20 Jan 2012 (end uncertain)"),
+        ("/2012-10-08?", "? \u2013 8 Oct 2012 (end uncertain)"),
+        ("2013-06-29~/2013-06-30~", "c. 29 \u2013 30 Jun 2013"),  # (both ends: as a day)
+        ("2012?/2013?", "2012 \u2013 2013?"),
         ("../2012", "… \u2013 2012"),
         ("2019/", "2019 \u2013 ?"),
         ("[2022-01-14,2022-01-15]", "14 or 15 Jan 2022"),
@@ -833,3 +843,35 @@ def test_a_card_asked_for_by_a_retired_id_says_it_redirects() -> None:
     assert said in card._repr_html_()
     own = ds.card("group:kazakhstan-authorities")
     assert "retired" not in str(own) and "retired" not in own._repr_html_()
+
+
+def test_every_display_names_the_end_that_is_uncertain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "from 26 January 2012 to 8 October 2012 (uncertain)" read as the whole interval's
+    from rightsdata._cli.main import main
+    from rightsdata._display.lists import records_table
+    from rightsdata.textcard import event_lines, text_card
+
+    from conftest import event_doc, person_doc, source_doc, write_folder
+
+    date = "2012-01-26/2012-10-08?"
+    folder = write_folder(
+        tmp_path / "ds",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc()],
+            "events.json": [event_doc(date=date)],
+        },
+    )
+    ds = rightsdata.load_path(folder)
+    event = ds.events["event:a"]
+    long, short = "from 26 January to 8 October 2012 (end uncertain", "(end uncertain)"
+    assert long in " ".join(text_card(event, ds, width=80).split())
+    assert long in record_html(event, ds)
+    assert short in "\n".join(event_lines([event], width=80))
+    assert short in records_table(ds.events, ds)
+    for argv in (["events"], ["show", "event:a"]):
+        assert main([*argv, "--data", str(folder)]) == 0
+        out = " ".join(capsys.readouterr().out.split())
+        assert "(end uncertain" in out and "2012 (uncertain)" not in out, out

@@ -137,31 +137,42 @@ def _plain_words(date: EDTF, short: bool) -> str:
     return f"{int(text[8:10])} {month} {year}"
 
 
-def _single(date: EDTF) -> tuple[str, Precision]:
-    """One side, as words, without the qualifier: '8 October 2012', 'summer 2015'."""
-    words = _plain_words(date, short=False)
-    if date.approximate:
-        words = f"about {words}"
-    if date.uncertain:
-        words = f"{words} (uncertain)"
-    return words, date.precision or Precision.DAY
-
-
 def _short_single(date: EDTF) -> str:
     words = _plain_words(date, short=True)
     return ("c. " if date.approximate else "") + words + ("?" if date.uncertain else "")
 
 
+def _ends_note(start: EDTF | None, end: EDTF | None) -> str:
+    """Which end of an interval is uncertain or approximate, in the words every display
+    puts after it: ``' (end uncertain)'``, ``' (start approximate; end uncertain)'``,
+    ``' (start and end uncertain)'``; ``''`` where neither is. Said of the end, not beside
+    it: a '?' or '(uncertain)' after the interval would read as the whole interval's.
+
+    >>> _ends_note(EDTF("2012-01-26~"), EDTF("2012-10-08?")), _ends_note(None, EDTF("2012%"))
+    (' (start approximate; end uncertain)', ' (end uncertain and approximate)')
+    """
+
+    def said(side: EDTF | None) -> str:
+        if side is None:
+            return ""
+        return " and ".join(
+            word
+            for word, is_so in (("uncertain", side.uncertain), ("approximate", side.approximate))
+            if is_so
+        )
+
+    first, last = said(start), said(end)
+    if first and first == last:
+        return f" (start and end {first})"
+    notes = [f"{name} {what}" for name, what in (("start", first), ("end", last)) if what]
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
 def _sides(start: EDTF, end: EDTF, short: bool) -> tuple[str, str]:
-    """Two dates in words, what they share written once, with the last: ``('26 January',
-    '8 October 2012')``, ``('14', '20 January 2012')``. A qualified side keeps its year, as
-    'about' or '(uncertain)' would otherwise seem to cover both."""
-    if short:
-        first, last = _short_single(start), _short_single(end)
-    else:
-        first, last = _single(start)[0], _single(end)[0]
-    if _qualified(start) or _qualified(end):
-        return first, last
+    """Two dates in words, without their qualifiers (:func:`_ends_note` says them), what they
+    share written once, with the last: ``('26 January', '8 October 2012')``, ``('14', '20
+    January 2012')``."""
+    first, last = _plain_words(start, short), _plain_words(end, short)
     head, _, year = first.rpartition(" ")  # (the year: its last word)
     if not head or not last.endswith(f" {year}"):
         return first, last  # (a year alone, or different years)
@@ -170,10 +181,6 @@ def _sides(start: EDTF, end: EDTF, short: bool) -> tuple[str, str]:
     if start.precision is end.precision is Precision.DAY and shared and head.endswith(shared):
         return head.removesuffix(shared), last  # (one month: '14' to '20 January 2012')
     return head, last
-
-
-def _qualified(date: EDTF) -> bool:
-    return date.approximate or date.uncertain
 
 
 def _set_words(date: EDTF, short: bool) -> str:
@@ -220,8 +227,10 @@ def _days(member: EDTF) -> bool:
 def short_date(date: EDTF) -> str:
     """A date as a short label: ``8 Oct 2012``, ``summer 2015``, ``c. 29 Jun 2013``;
     an interval's sides joined by an en dash, what they share written once (``Jan``, ``8 Oct
-    2012``), an unknown side as ``?``, an open one as ``…``; a set's dates as alternatives
-    (``14 or 15 Jan 2022``, ``between 16 Dec 2011 and 31 Jan 2012``, ``by 31 Jan 2012``).
+    2012``), an unknown side as ``?``, an open one as ``…``; an end that is uncertain or
+    approximate named (``(end uncertain)`` after the interval), both ends alike marked as a
+    day is (``c.`` before it: both about); a set's dates as alternatives (``14 or 15
+    Jan 2022``, ``between 16 Dec 2011 and 31 Jan 2012``, ``by 31 Jan 2012``).
 
     >>> [short_date(EDTF(t)) for t in ("2012-10-08", "2015-22", "2013-06-29~", "2012?")]
     ['8 Oct 2012', 'summer 2015', 'c. 29 Jun 2013', '2012?']
@@ -235,11 +244,16 @@ def short_date(date: EDTF) -> str:
     if not date.is_interval:
         return _short_single(date)
     start, end = date.start, date.end
+    note = _ends_note(start, end)
     if start is not None and end is not None:
-        return _DASH.join(_sides(start, end, short=True))
-    first = _short_single(start) if start else "…" if date.open_start else "?"
-    last = _short_single(end) if end else "…" if date.open_end else "?"
-    return f"{first}{_DASH}{last}"
+        sides = _DASH.join(_sides(start, end, short=True))
+        if note.startswith(" (start and end"):  # (both ends alike: marked as one, as a day is)
+            about = "c. " if start.approximate else ""
+            return f"{about}{sides}{'?' if start.uncertain else ''}"
+        return sides + note
+    first = _plain_words(start, short=True) if start else "…" if date.open_start else "?"
+    last = _plain_words(end, short=True) if end else "…" if date.open_end else "?"
+    return f"{first}{_DASH}{last}{note}"
 
 
 def describe_date(date: EDTF, brief: bool = False) -> str:
@@ -268,17 +282,18 @@ def describe_date(date: EDTF, brief: bool = False) -> str:
     if not date.is_interval:
         return _single_words(date, brief)
     start, end = date.start, date.end
+    note = _ends_note(start, end)  # (which end is uncertain or approximate, after it all)
     if start is not None and end is not None:
         first, last = _sides(start, end, short=False)
-        return f"from {first} to {last}"
+        return f"from {first} to {last}{note}"
     if start is not None:
         if date.open_end:
-            return f"from {_single(start)[0]}, open-ended"
-        return f"from {_single(start)[0]}; the end is not known"
+            return f"from {_plain_words(start, short=False)}, open-ended{note}"
+        return f"from {_plain_words(start, short=False)}; the end is not known{note}"
     assert end is not None  # an interval has at least one date side
     if date.open_start:
-        return f"to {_single(end)[0]}, with no start (open)"
-    return f"to {_single(end)[0]}; the start is not known"
+        return f"to {_plain_words(end, short=False)}, with no start (open){note}"
+    return f"to {_plain_words(end, short=False)}; the start is not known{note}"
 
 
 def _single_words(date: EDTF, brief: bool) -> str:
