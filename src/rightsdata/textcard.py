@@ -37,6 +37,7 @@ from rightsdata._display.words import (
     event_status,
     figure_text,
     identifier_text,
+    isolated,
     other_fields,
     pad,
     short_date,
@@ -371,10 +372,27 @@ class _Card:
         self.names = names
         self.options = options  # the command line's options naming the dataset
         self.lines: list[str] = []
+        self.rtl: set[str] = set()  # the names of a right-to-left script it shows
 
     def name(self, record_id: str) -> str:
-        """A record's name, or its ID where it cannot be looked up."""
-        return self.names.label(record_id) or record_id
+        """A record's name, or its ID where it cannot be looked up; a name of a right-to-left
+        script is kept, to be isolated from the words around it once the card is laid out
+        (:meth:`isolate`)."""
+        name = self.names.label(record_id) or record_id
+        if isolated(name) != name:
+            self.rtl.add(one_line(name))
+        return name
+
+    def isolate(self) -> None:
+        """Put each name of a right-to-left script that the card shows, where a line holds
+        it whole, between the isolates FSI and PDI (:func:`isolated`): after the lines are
+        laid out, as :func:`wrap` shows every control character, an isolate too, as its
+        escape."""
+        if not self.rtl:
+            return
+        # one pass, a longer name first: a name within another is not isolated twice
+        names = re.compile("|".join(map(re.escape, sorted(self.rtl, key=len, reverse=True))))
+        self.lines = [names.sub(lambda m: isolated(m.group()), line) for line in self.lines]
 
     def text(
         self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False
@@ -786,6 +804,7 @@ def text_card(
         )
     while card.lines and not card.lines[-1]:
         card.lines.pop()
+    card.isolate()
     return "\n".join(card.lines)
 
 
@@ -854,7 +873,7 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
         if display_width(date) > column - 2:
             lines.append(date)
             date = ""
-        lines.append(pad(date, column) + truncate(event.title, columns - column))
+        lines.append(pad(date, column) + isolated(truncate(event.title, columns - column)))
         lines += id_lines(event.id, event_mark(event), column, columns)
     return lines
 

@@ -37,7 +37,7 @@ from rightsdata._data.query import window
 from rightsdata._display.given import given
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.plotfit import TICK_ROOM, Fit, InRoom, renderer_of
-from rightsdata._display.words import short_date, status_note, term, truncate
+from rightsdata._display.words import isolated, short_date, status_note, term, truncate
 from rightsdata._model.records import Event, Record
 from rightsdata._values.columncount import columns_given
 from rightsdata._values.columns import display_width
@@ -584,7 +584,7 @@ def plot_timeline(
     resolved = subject_events(dataset, subject, kind, between)
     marks = [mark_of(e) for e in resolved.events]
     rows = max(len(marks), 1)
-    labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
+    labels = [_plain(isolated(truncate(m.event.title, label_width))) for m in marks]
     mine = ax is None
     if ax is None:
         height = 1.3 + 0.3 * rows + (1.2 if legend else 0)

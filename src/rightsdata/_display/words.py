@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
@@ -51,6 +52,7 @@ __all__ = [
     "figures_summary",
     "identifier_text",
     "identifier_url",
+    "isolated",
     "notable_status",
     "other_fields",
     "pad",
@@ -107,6 +109,27 @@ def truncate(text: str, width: int, *, escape: bool = True) -> str:
     if display_width(text) <= width:
         return text
     return text[: fit(text, width - 1)].rstrip(" ,;:") + "…"
+
+
+#: The first and last isolates: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
+_FSI: Final = "\u2068"
+_PDI: Final = "\u2069"
+
+
+def isolated(text: str) -> str:
+    """``text`` (a name or title from the data, already shown as :func:`one_line` shows it)
+    between the isolates FSI and PDI where it holds a letter of a right-to-left script
+    (Arabic, Hebrew...): within a line of left-to-right words (``Name (victim)``, a list's
+    date and title), it then keeps its own direction and cannot reorder the words around it,
+    as ``<bdi>`` keeps it in HTML. Other text is left as it is. The isolates take no column
+    (:func:`display_width`).
+
+    >>> isolated("Vladimir Kozlov"), isolated("محمد علي") == "\u2068محمد علي\u2069"
+    ('Vladimir Kozlov', True)
+    """
+    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return text
+    return f"{_FSI}{text}{_PDI}"
 
 
 def pad(text: str, width: int) -> str:

@@ -205,6 +205,7 @@ def _between_text(window: tuple[str | None, str | None]) -> str:
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
     from rightsdata._display.marks import subject_events
+    from rightsdata._display.words import isolated
     from rightsdata._model.records import ACTOR
     from rightsdata._validation.convert import unstructure
     from rightsdata.textcard import event_lines
@@ -216,7 +217,8 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([unstructure(e) for e in events])
         return EXIT_OK
-    heading = f"{_name(dataset, subject)}: {_plural(len(events), 'event')}{found.within}"
+    name = isolated(_name(dataset, subject))  # (a right-to-left name: its own direction)
+    heading = f"{name}: {_plural(len(events), 'event')}{found.within}"
     print(f"{heading}, in date order")
     if events:  # (none: the heading alone, with no blank line after it)
         print("\n".join(event_lines(events)))
