@@ -29,6 +29,8 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._display.cards import _Names, card_dataset, dataset_label
 from rightsdata._display.given import given, given_event, given_events, given_strings
 from rightsdata._display.words import (
+    INFERRED_LEGEND,
+    INFERRED_MARK,
     cited_for,
     coordinates_text,
     describe_date,
@@ -38,9 +40,9 @@ from rightsdata._display.words import (
     figure_text,
     identifier_text,
     isolated,
+    listed_date,
     other_fields,
     pad,
-    short_date,
     term,
     truncate,
     value_text,
@@ -855,18 +857,21 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
     and :func:`event_mark` (its kind, and its status where it has one) on the next line,
     aligned under the title; a mark that does not fit beside the ID goes on the line after
     it. A date too long for the date column (an interval between two days) takes a line of
-    its own.
+    its own. A date inferred rather than stated is followed by ``*``, and a last line says
+    what that means (``* date inferred, not stated: ...``).
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
     >>> for line in event_lines([ds.events["event:kozlov-verdict-2012-10-08"]], width=60):
     ...     print(line)
-    8 Oct 2012  Vladimir Kozlov convicted and sentenced to seve…
-                event:kozlov-verdict-2012-10-08 · verdict
+    8 Oct 2012*  Vladimir Kozlov convicted and sentenced to sev…
+                 event:kozlov-verdict-2012-10-08 · verdict
+    * date inferred, not stated: the record's card says from
+      what
     """
     shown = given_events(events, "event_lines")
     columns = terminal_width(width)
-    dates = [short_date(e.date) if e.date is not None else "no date" for e in shown]
+    dates = [listed_date(e) or "no date" for e in shown]
     column = min(max(map(display_width, dates), default=0), _DATE_COLUMN) + 2
     lines = []
     for event, date in zip(shown, dates, strict=True):
@@ -875,6 +880,8 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
             date = ""
         lines.append(pad(date, column) + isolated(truncate(event.title, columns - column)))
         lines += id_lines(event.id, event_mark(event), column, columns)
+    if any(date.endswith(INFERRED_MARK) for date in dates):  # (what the mark means)
+        lines += wrap(INFERRED_LEGEND, columns, "", "  ")
     return lines
 
 

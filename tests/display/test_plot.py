@@ -36,7 +36,12 @@ from rightsdata._display.plot import (  # noqa: E402
     kind_style,
     plot_timeline,
 )
-from rightsdata._display.words import short_date, status_note, truncate  # noqa: E402
+from rightsdata._display.words import (  # noqa: E402
+    listed_date,
+    short_date,
+    status_note,
+    truncate,
+)
 from rightsdata._model.records import KINDS, Event, Participant, Record  # noqa: E402
 from rightsdata._values.extras import MissingExtraError  # noqa: E402
 from rightsdata.vocab import EventKind, EventKindValue, Role  # noqa: E402
@@ -242,8 +247,13 @@ def test_every_dated_event_has_its_date_beside_it(ds: Dataset) -> None:
     texts = [t.get_text() for t in ax.texts]
     dated = [(e, e.date) for e in ds.timeline(KOZLOV) if e.date is not None]
     noted = [f" ({status_note(e)})" if status_note(e) else "" for e, _ in dated]  # (planned)
-    assert texts == [short_date(d) + n for (_, d), n in zip(dated, noted, strict=True)]
-    assert "? \u2013 8 Oct 2012" in texts and "between 17 Jul and 31 Aug 2015" in texts
+    assert texts == [listed_date(e) + n for (e, _), n in zip(dated, noted, strict=True)]  # type: ignore[operator]
+    # (each inferred date marked *, as every list marks it)
+    assert "? \u2013 8 Oct 2012*" in texts and "between 17 Jul and 31 Aug 2015*" in texts
+    legend = ax.get_legend()
+    assert legend is not None
+    said = [t.get_text() for t in legend.get_texts()]
+    assert "dates (* inferred)" in said
 
 
 def test_undated_events_are_rows_without_marks_at_the_bottom(ds: Dataset) -> None:
@@ -275,7 +285,7 @@ def test_kinds_get_distinct_colours_and_a_legend(ds: Dataset) -> None:
     legend = ax.get_legend()
     assert legend is not None
     labels = [t.get_text() for t in legend.get_texts() if t.get_text()]
-    assert labels[0] == "kind of event" and "dates" in labels
+    assert labels[0] == "kind of event" and "dates (* inferred)" in labels  # (some inferred)
     assert labels[1:11] == [
         "detention",
         "charge",

@@ -41,8 +41,11 @@ from rightsdata.vocab import (
 )
 
 __all__ = [
+    "INFERRED_LEGEND",
+    "INFERRED_MARK",
     "cited_for",
     "coordinates_text",
+    "date_field",
     "describe_date",
     "duration_text",
     "event_kind_mark",
@@ -53,6 +56,7 @@ __all__ = [
     "identifier_text",
     "identifier_url",
     "isolated",
+    "listed_date",
     "notable_status",
     "other_fields",
     "pad",
@@ -466,6 +470,57 @@ def figure_text(figure: Figure) -> str:
     'killed: at least 15 people'
     """
     return f"{term(figure.measure)}: {figure_value(figure)}"
+
+
+#: What follows a date a list or a plot shows where the date was inferred rather than stated
+#: (a record's ``inferred`` names its field), and the legend line that says what it means.
+INFERRED_MARK: Final = "*"
+INFERRED_LEGEND: Final = "* date inferred, not stated: the record's card says from what"
+
+
+def date_field(record: Record) -> str | None:
+    """The field of the date a list shows for ``record``: when an event happened or a
+    statement was made (``date``), a source was published, a rating given (``as_of``), a
+    relationship began (``start``), a person born, an organisation founded; None for a kind
+    that has none.
+
+    >>> import rightsdata
+    >>> date_field(rightsdata.load().get("rating:civicus-kazakhstan-2022-downgrade"))
+    'as_of'
+    """
+    return _DATE_FIELDS.get(type(record).__name__)
+
+
+_DATE_FIELDS: Final = {
+    "Event": "date",
+    "Statement": "date",
+    "Source": "published",
+    "Rating": "as_of",
+    "Relationship": "start",
+    "Person": "born",
+    "Organization": "founded",
+}
+
+
+def listed_date(record: Record) -> str | None:
+    """The date a list or a plot shows for ``record`` (:func:`date_field`), short
+    (:func:`short_date`), followed by :data:`INFERRED_MARK` where the record says it was
+    inferred rather than stated (the card's "Inferred" section says from what); None where
+    it has none.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> listed_date(ds.events["event:kozlov-verdict-2012-10-08"])  # (HRF gives no year)
+    '8 Oct 2012*'
+    >>> listed_date(ds.events["event:kozlov-detention-2012-01-26"])
+    '26 Jan 2012'
+    """
+    field = date_field(record)
+    date = None if field is None else getattr(record, field)
+    if not isinstance(date, EDTF):
+        return None
+    inferred = any(i.field == field for i in record.inferred)
+    return short_date(date) + (INFERRED_MARK if inferred else "")
 
 
 def redirect_note(asked: str, record_id: str) -> str:
