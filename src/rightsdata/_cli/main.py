@@ -6,7 +6,8 @@ command cannot use: a file where it wants a folder, a folder it may not write; `
 directory that is not empty without ``--force``, or in a format whose optional extra is not
 installed; ``init`` into a folder that is not empty); 3 the output could not be written
 (standard output closed, or a write to it failed: a full disk). A reader that stops reading
-(``rightsdata events | head -1``) is no error: the run ends quietly, with the code it had.
+(``rightsdata events | head -1``) is no error: the run ends quietly, with code 0 (one that
+stops reading standard error leaves the run its code).
 
 Text output fits the terminal (:func:`rightsdata.textcard.terminal_width`); ``--json`` prints
 data instead, or, where the data or its base has problems (exit code 1), the problems as JSON
