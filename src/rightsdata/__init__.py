@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from rightsdata import testing as testing
     from rightsdata import textcard as textcard
     from rightsdata import vocab as vocab
-    from rightsdata._data.answers import DateLike, Figures, Related
+    from rightsdata._data.answers import DateLike, Figures, Related, SearchResults
     from rightsdata._data.collection import (
         Collection,
         EventCollection,
@@ -130,6 +130,7 @@ __all__ = [
     "Related",
     "Relationship",
     "RightsdataError",
+    "SearchResults",
     "Source",
     "Statement",
     "StatementCollection",
@@ -158,6 +159,7 @@ _LAZY: dict[str, str] = {
     "DateLike": "rightsdata._data.answers",
     "Figures": "rightsdata._data.answers",
     "Related": "rightsdata._data.answers",
+    "SearchResults": "rightsdata._data.answers",
     "Dataset": "rightsdata._data.dataset",
     "chronological_key": "rightsdata._data.indexes",
     "EDTF": "rightsdata._values.dates",

@@ -29,6 +29,8 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._display.cards import _Names, card_dataset, dataset_label
 from rightsdata._display.given import given, given_event, given_events, given_strings
 from rightsdata._display.words import (
+    INFERRED_LEGEND,
+    INFERRED_MARK,
     cited_for,
     coordinates_text,
     describe_date,
@@ -37,9 +39,10 @@ from rightsdata._display.words import (
     event_status,
     figure_text,
     identifier_text,
+    isolated,
+    listed_date,
     other_fields,
     pad,
-    short_date,
     term,
     truncate,
     value_text,
@@ -65,7 +68,13 @@ from rightsdata._values.columncount import columns_given
 from rightsdata._values.columns import display_width, fit
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import format_duration
-from rightsdata._values.errors import one_line, printable, shown_repr, what_was_given
+from rightsdata._values.errors import (
+    one_line,
+    printable,
+    shown_number,
+    shown_repr,
+    what_was_given,
+)
 from rightsdata._values.flags import flag
 from rightsdata._values.ids import is_valid_id
 from rightsdata._values.shell import python_call, python_literal
@@ -92,15 +101,25 @@ _DATE_COLUMN: Final = 18
 
 
 def terminal_width(width: int | None = None) -> int:
-    """``width`` if given, else the terminal's (``$COLUMNS``, else 80), kept within
-    :data:`MIN_WIDTH` and :data:`MAX_WIDTH` (a width of any size is kept within them; one
-    that is no int raises TypeError).
+    """``width`` if given, else the terminal's (``$COLUMNS``, else 80), at most
+    :data:`MAX_WIDTH` (a wider one is drawn that wide). A ``width`` given under
+    :data:`MIN_WIDTH` (40) raises ValueError, as a card or list cannot be drawn that narrow
+    (a narrower terminal is drawn 40 wide, for the terminal to wrap); one that is no int
+    raises TypeError.
 
-    >>> terminal_width(200), terminal_width(10), terminal_width(72)
-    (96, 40, 72)
+    >>> terminal_width(200), terminal_width(72)
+    (96, 72)
+    >>> terminal_width(30)
+    Traceback (most recent call last):
+    ValueError: invalid width 30 (must be at least 40: a card or list is not drawn narrower)
     """
     if width is not None:
         width = columns_given(width, "width", None)
+        if width < MIN_WIDTH:
+            raise ValueError(
+                f"invalid width {shown_number(width)} (must be at least {MIN_WIDTH}: a card or "
+                "list is not drawn narrower)"
+            )
     return _columns.terminal_columns(width)
 
 
@@ -355,10 +374,27 @@ class _Card:
         self.names = names
         self.options = options  # the command line's options naming the dataset
         self.lines: list[str] = []
+        self.rtl: set[str] = set()  # the names of a right-to-left script it shows
 
     def name(self, record_id: str) -> str:
-        """A record's name, or its ID where it cannot be looked up."""
-        return self.names.label(record_id) or record_id
+        """A record's name, or its ID where it cannot be looked up; a name of a right-to-left
+        script is kept, to be isolated from the words around it once the card is laid out
+        (:meth:`isolate`)."""
+        name = self.names.label(record_id) or record_id
+        if isolated(name) != name:
+            self.rtl.add(one_line(name))
+        return name
+
+    def isolate(self) -> None:
+        """Put each name of a right-to-left script that the card shows, where a line holds
+        it whole, between the isolates FSI and PDI (:func:`isolated`): after the lines are
+        laid out, as :func:`wrap` shows every control character, an isolate too, as its
+        escape."""
+        if not self.rtl:
+            return
+        # one pass, a longer name first: a name within another is not isolated twice
+        names = re.compile("|".join(map(re.escape, sorted(self.rtl, key=len, reverse=True))))
+        self.lines = [names.sub(lambda m: isolated(m.group()), line) for line in self.lines]
 
     def text(
         self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False
@@ -717,7 +753,9 @@ def _check_arguments(record: object, dataset: object, width: object, options: ob
 def text_card(
     record: Record, dataset: Dataset | None = None, width: int | None = None, *, options: str = ""
 ) -> str:
-    """``record`` as a text card ``width`` columns wide (default: :func:`terminal_width`).
+    """``record`` as a text card ``width`` columns wide (default: :func:`terminal_width`):
+    at least :data:`MIN_WIDTH` (40; a smaller one raises ValueError), at most
+    :data:`MAX_WIDTH` (96; a wider card is drawn 96 wide).
 
     Names of the records it refers to come from ``dataset``; without one, from the dataset
     that holds this very record, found as the notebook's card finds it
@@ -768,6 +806,7 @@ def text_card(
         )
     while card.lines and not card.lines[-1]:
         card.lines.pop()
+    card.isolate()
     return "\n".join(card.lines)
 
 
@@ -818,26 +857,31 @@ def event_lines(events: Iterable[Event], width: int | None = None) -> list[str]:
     and :func:`event_mark` (its kind, and its status where it has one) on the next line,
     aligned under the title; a mark that does not fit beside the ID goes on the line after
     it. A date too long for the date column (an interval between two days) takes a line of
-    its own.
+    its own. A date inferred rather than stated is followed by ``*``, and a last line says
+    what that means (``* date inferred, not stated: ...``).
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
     >>> for line in event_lines([ds.events["event:kozlov-verdict-2012-10-08"]], width=60):
     ...     print(line)
-    8 Oct 2012  Vladimir Kozlov convicted and sentenced to seve…
-                event:kozlov-verdict-2012-10-08 · verdict
+    8 Oct 2012*  Vladimir Kozlov convicted and sentenced to sev…
+                 event:kozlov-verdict-2012-10-08 · verdict
+    * date inferred, not stated: the record's card says from
+      what
     """
     shown = given_events(events, "event_lines")
     columns = terminal_width(width)
-    dates = [short_date(e.date) if e.date is not None else "no date" for e in shown]
+    dates = [listed_date(e) or "no date" for e in shown]
     column = min(max(map(display_width, dates), default=0), _DATE_COLUMN) + 2
     lines = []
     for event, date in zip(shown, dates, strict=True):
         if display_width(date) > column - 2:
             lines.append(date)
             date = ""
-        lines.append(pad(date, column) + truncate(event.title, columns - column))
+        lines.append(pad(date, column) + isolated(truncate(event.title, columns - column)))
         lines += id_lines(event.id, event_mark(event), column, columns)
+    if any(date.endswith(INFERRED_MARK) for date in dates):  # (what the mark means)
+        lines += wrap(INFERRED_LEGEND, columns, "", "  ")
     return lines
 
 

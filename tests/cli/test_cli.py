@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import rightsdata
-from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._values.errors import InvalidDataError
 
@@ -257,6 +257,88 @@ def test_output_cut_short_by_a_pipe_is_not_an_error(
         os.close(read_end)
         os.close(write_end)
     assert (code, capsys.readouterr().err) == (EXIT_OK, "")
+
+
+def _rightsdata(*argv: str, **streams: object) -> subprocess.CompletedProcess[bytes]:
+    """``python -m rightsdata`` run apart, its streams as given (``stdout=``...)."""
+    env = {**os.environ, "PYTHONPATH": str(Path(rightsdata.__file__).parents[1])}
+    command = [sys.executable, "-m", "rightsdata", *argv]
+    return subprocess.run(command, env=env, check=False, **streams)  # type: ignore[call-overload, no-any-return]
+
+
+def _reader_gone(*argv: str, stream: str) -> tuple[int, bytes]:
+    """Run ``rightsdata argv`` with ``stream`` (``stdout`` or ``stderr``) a pipe whose reader
+    is gone before it writes (as `| head -1` is once it has its line); its exit code, and
+    what it said on the other stream."""
+    env = {**os.environ, "PYTHONPATH": str(Path(rightsdata.__file__).parents[1])}
+    command = [sys.executable, "-m", "rightsdata", *argv]
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+        assert run.stdout is not None and run.stderr is not None
+        gone, kept = (run.stdout, run.stderr) if stream == "stdout" else (run.stderr, run.stdout)
+        gone.close()
+        said = kept.read()
+        return run.wait(), said
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["timeline", "person:vladimir-kozlov"], ["events"], ["export", "--format", "jsonl", "-"]],
+)
+def test_a_reader_that_stops_reading_ends_the_run_quietly(argv: list[str]) -> None:
+    # `rightsdata events | head -1`: as Unix tools, no traceback, no message, no error
+    assert _reader_gone(*argv, stream="stdout") == (EXIT_OK, b"")
+
+
+def test_messages_cut_by_a_reader_gone_keep_their_exit_code() -> None:
+    # an error's message on a stderr no one reads: still a usage error, or invalid data
+    assert _reader_gone("events", "--kind", "nope", stream="stderr") == (EXIT_USAGE, b"")
+    assert _reader_gone("--data", "/nowhere", "info", stream="stderr") == (EXIT_USAGE, b"")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("argv", [["timeline", "person:vladimir-kozlov"], ["info", "--json"]])
+def test_output_that_cannot_be_written_is_told_so(argv: list[str]) -> None:
+    with open("/dev/full", "wb") as full:
+        done = _rightsdata(*argv, stdout=full, stderr=subprocess.PIPE)
+    said = done.stderr.decode()
+    assert done.returncode == EXIT_OUTPUT == 3
+    assert " ".join(said.split()) == (
+        f"rightsdata {argv[0]}: could not write the output to standard output: "
+        "No space left on device"
+    )
+
+
+def test_a_closed_standard_output_is_told_so() -> None:
+    # `rightsdata info >&-`: Python's sys.stdout is None, and print() would print nothing
+    closed = subprocess.run(
+        ["sh", "-c", '"$0" -m rightsdata info >&-', sys.executable],
+        env={**os.environ, "PYTHONPATH": str(Path(rightsdata.__file__).parents[1])},
+        capture_output=True,
+        check=False,
+    )
+    assert (closed.returncode, closed.stderr.decode()) == (
+        EXIT_OUTPUT,
+        "rightsdata info: could not write the output: standard output is closed\n",
+    )
+
+
+class _FullDisk(io.TextIOBase):
+    """A stdout on a full disk."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_a_write_error_of_standard_output_is_no_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    code = main(["show", "person:vladimir-kozlov"])
+    err = capsys.readouterr().err
+    assert code == EXIT_OUTPUT
+    assert " ".join(err.split()) == (
+        "rightsdata show: could not write the output to standard output: No space left on device"
+    )
 
 
 # --- the terminal side of issue #11 ------------------------------------------------------------
@@ -878,9 +960,9 @@ def test_init_suggests_commands_that_take_a_folder_named_like_an_option(
         code, out, err = run(capsys, *argv)
         assert (code, err) == (EXIT_OK, ""), argv
     rightsdata.load_path("-x").export("-y", "document")
-    code, out, _ = run(capsys, "validate", "./-y")
-    assert code == EXIT_INVALID
-    command = " ".join(out.split()).partition("`rightsdata validate ")[2].partition("`")[0]
+    code, _, err = run(capsys, "validate", "./-y")
+    assert code == EXIT_USAGE  # (a folder holding no dataset, but a file that is one)
+    command = " ".join(err.split()).partition("`rightsdata validate ")[2].partition("`")[0]
     assert command == "./-y/dataset.json"
     assert run(capsys, "validate", command)[0] == EXIT_OK
 

@@ -499,8 +499,8 @@ def test_every_note_keeps_the_paths_given_and_their_folders_whole(
     assert f"did not look at {bad})" in " ".join(err.split()), err
     # the folder a message derives from a file given
     Path(bad, "events.json").rename(Path(bad, "event.json"))
-    _, out, _ = run(capsys, "validate", f"{bad}/event.json")
-    assert f"({bad})" in out and _whole(out, bad), out
+    _, _, err = run(capsys, "validate", f"{bad}/event.json")
+    assert f"({bad})" in err and _whole(err, bad), err
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="reads the command as bash does")
@@ -591,3 +591,46 @@ def test_the_parsers_errors_are_wrapped_as_the_usage_errors_are(
     assert " ".join(line.strip() for line in message) == f"{prog}: error: {said}"
     for value in argv:
         assert _whole("\n".join(message), value), (value, err)
+
+
+def test_a_file_over_the_limit_is_told_in_the_options_words_not_pythons(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # "pass a larger max_bytes= (--max-bytes on the command line)": Python's parameter
+    import rightsdata
+
+    folder = _misnamed(tmp_path / "ds")
+    for argv in (
+        ["validate", str(folder), "--max-bytes", "10"],
+        ["validate", str(folder / "events.json"), "--max-bytes", "10", "--json"],
+        ["validate", str(folder), "--base", str(folder), "--max-bytes", "10"],
+    ):
+        code, out, err = run(capsys, *argv)
+        said = " ".join((out + err).split())
+        assert code == EXIT_INVALID
+        assert "give a larger --max-bytes to read it" in said, argv
+        assert "max_bytes" not in said, argv
+    with pytest.raises(rightsdata.InvalidDataError) as raised:  # (Python keeps its own)
+        rightsdata.load_path(folder, max_bytes=10)
+    assert "pass a larger max_bytes=" in raised.value.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "org:kazakhstan-authorities"],
+        ["show", "org:kazakhstan-authorities", "--json"],
+        ["timeline", "org:kazakhstan-authorities"],
+        ["events", "--involving", "org:kazakhstan-authorities"],
+    ],
+)
+def test_a_retired_id_is_said_to_redirect_not_followed_unseen(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and out
+    assert " ".join(err.split()) == (
+        "note: org:kazakhstan-authorities is a retired ID: it redirects to "
+        "group:kazakhstan-authorities"
+    )
+    assert run(capsys, "show", "group:kazakhstan-authorities")[2] == ""  # (its own ID: none)

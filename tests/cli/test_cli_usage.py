@@ -611,3 +611,41 @@ def test_init_help_errors_and_docs_say_the_same_of_its_folder(
     assert f"`init DIR` writes a small valid dataset to start from, into {wants}" in page
     for said in (top, init, err, page):
         assert "new folder" not in said and "empty or new" not in said
+
+
+@pytest.mark.parametrize(
+    ("given", "told"),
+    [
+        (
+            "ds2/events.json",
+            "is one kind's file (a list of events), not a dataset: load the folder",
+        ),
+        ("ds2/datapackage.json", "is a data package's descriptor"),
+        ("event.json", "did you mean events.json?"),
+        ("out/events.csv", "is a CSV file, a table as `rightsdata export` writes them"),
+        ("out", "holds no record files but"),
+    ],
+)
+def test_a_path_that_holds_no_dataset_is_a_usage_error_saying_what_to_give(
+    capsys: pytest.CaptureFixture[str], dataset: Path, given: str, told: str
+) -> None:
+    # a file inside a dataset folder (or a table) where a dataset is read: the wrong kind of
+    # argument, not invalid data (it was exit code 1, as data with problems)
+    Path("event.json").write_text(Path("ds2/events.json").read_text("utf-8"), "utf-8")
+    assert main(["--data", str(dataset), "export", "--format", "csv", "out"]) == EXIT_OK
+    capsys.readouterr()
+    for argv, option in [
+        (["--data", given, "info"], f"--data {given}: "),
+        (["events", "--data", given, "--json"], f"--data {given}: "),
+        (["--data", str(dataset), "--base", given, "info"], f"--base {given}: "),
+        (["validate", given, "--json"], f"{given}: "),
+    ]:
+        if given.startswith("ds2/events") and argv[0] == "validate":
+            continue  # (validate takes a kind's file: it checks it alone)
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (EXIT_USAGE, ""), argv
+        assert err.startswith(f"rightsdata {argv[-1] if argv[0] == '--data' else argv[0]}"), err
+        assert f": {option}" in err and told in err, (argv, err)
+    if given == "out":
+        code, out, err = run(capsys, "fmt", given)
+        assert (code, out) == (EXIT_USAGE, "") and f"rightsdata fmt: out: {told}" in err

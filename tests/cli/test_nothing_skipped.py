@@ -630,7 +630,7 @@ def test_one_exported_table_says_what_it_is(
         assert "no reader turns Parquet tables back into records" in problem.message
         assert "_directory" not in problem.message
     code, out, err = run(capsys, "validate", str(path))
-    assert code == EXIT_INVALID and "not a dataset to load" in " ".join((out + err).split())
+    assert code == EXIT_USAGE and "not a dataset to load" in " ".join((out + err).split())
 
 
 def test_a_parquet_file_is_known_by_its_magic_bytes(tmp_path: Path) -> None:

@@ -881,6 +881,33 @@ def test_search_the_bundled_data(ds: Dataset) -> None:
     assert ds.search("Qazaqstan")[0].id == "place:kazakhstan"
 
 
+@pytest.mark.parametrize("limit", [1, 20, 49, 50, 51, None])
+def test_a_search_says_whether_its_limit_left_records_out(ds: Dataset, limit: int | None) -> None:
+    every = ds.search("kozlov", limit=None)
+    assert len(every) == 50 and not every.truncated and every.limit is None
+    found = ds.search("kozlov", limit=limit)
+    assert found == every[:limit]  # the best, in order: the same records as before
+    assert found.truncated is (limit is not None and limit < len(every))
+    assert found.limit == limit
+    persons = ds.search("kozlov", limit=None, kinds="persons")
+    narrowed = ds.search("kozlov", limit=limit, kinds="persons")
+    assert narrowed.truncated is (limit is not None and limit < len(persons))
+
+
+def test_redirects_tell_a_key_that_is_no_id_what_the_keys_are(ds: Dataset) -> None:
+    told = r"redirects are keyed by retired IDs, each a str \('org:[^']+'\), not a list"
+    with pytest.raises(TypeError, match=told):
+        ds.redirects[["org:kazakhstan-authorities"]]  # type: ignore[index]
+    with pytest.raises(TypeError, match=told):
+        ds.redirects.get(["org:kazakhstan-authorities"])  # type: ignore[call-overload]
+    with pytest.raises(TypeError, match=r"not an int \(1\)"):
+        ds.redirects[1]  # type: ignore[index]
+    assert ["org:kazakhstan-authorities"] not in ds.redirects  # type: ignore[comparison-overlap]
+    assert ds.redirects["org:kazakhstan-authorities"] == "group:kazakhstan-authorities"
+    with pytest.raises(KeyError):
+        ds.redirects["org:none"]
+
+
 @pytest.mark.parametrize("text", ["Nazarbayev", "Назарбаев", "nazarbayev"])
 def test_a_surname_finds_the_person_before_names_that_start_with_it(ds: Dataset, text: str) -> None:
     # the group's name starts with the surname ("Nazarbayev's 'cronies' in Zhanaozen who

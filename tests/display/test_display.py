@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import html.parser
 import re
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -441,35 +442,41 @@ def test_every_collection_repr_names_its_class_kind_and_count(ds: Dataset) -> No
         ("2012-01-26/2012-10", "from 26 January to October 2012"),
         ("2015-21/2015-22", "from spring to summer 2015"),
         ("2011-12-16/2012-01-31", "from 16 December 2011 to 31 January 2012"),
-        ("2012-01-26~/2012-10-08", "from about 26 January 2012 to 8 October 2012"),
-        ("2012-01-26/2012-10-08?", "from 26 January 2012 to 8 October 2012 (uncertain)"),
+        # which end is uncertain or approximate is named: "(uncertain)" after the interval
+        # read as the whole interval's where only its end is
+        ("2012-01-26~/2012-10-08", "from 26 January to 8 October 2012 (start approximate)"),
+        ("2012-01-26/2012-10-08?", "from 26 January to 8 October 2012 (end uncertain)"),
+        ("2012?/2013?", "from 2012 to 2013 (start and end uncertain)"),
+        ("/2012-10-08?", "to 8 October 2012; the start is not known (end uncertain)"),
+        ("2015-03-02%/..", "from 2 March 2015, open-ended (start uncertain and approximate)"),
         ("2019/2022", "from 2019 to 2022"),
         ("/2012-10-08", "to 8 October 2012; the start is not known"),
         ("../2012", "to 2012, with no start (open)"),
         ("2019-05/", "from May 2019; the end is not known"),
         ("2020/..", "from 2020, open-ended"),
-        ("2012?/2013~", "from 2012 (uncertain) to about 2013"),
+        ("2012?/2013~", "from 2012 to 2013 (start uncertain; end approximate)"),
         ("2011-24/2012-21", "from winter 2011 to spring 2012"),
-        # a year below 1000 is not read as a count ('in 987') or a short year ('3 May 12')
-        ("0987", "in AD 987 (month and day not known)"),
-        ("0001", "in AD 1 (month and day not known)"),
-        ("0999-05", "in May AD 999 (day not known)"),
-        ("0012-05-03", "3 May AD 12"),
-        ("0001/0002", "from AD 1 to AD 2"),
-        # (an interval within one year shares it, 'AD 999' whole, as any year: review 7b)
-        ("0999-01/0999-03", "from January to March AD 999"),
-        ("0987-01-05/0987-01-09", "from 5 to 9 January AD 987"),
-        ("0987/0987-05-05", "from AD 987 to 5 May AD 987"),
-        ("0999-12-30/1000-01-02", "from 30 December AD 999 to 2 January 1000"),
+        # a year below 1000 in four digits, as EDTF and ISO write it: not read as a count
+        # ('in 987'), a short year ('3 May 12') or a day ('1')
+        ("0987", "in 0987 (month and day not known)"),
+        ("0001", "in 0001 (month and day not known)"),
+        ("0999-05", "in May 0999 (day not known)"),
+        ("0012-05-03", "3 May 0012"),
+        ("0001/0002", "from 0001 to 0002"),
+        # (an interval within one year shares it, as any year: review 7b)
+        ("0999-01/0999-03", "from January to March 0999"),
+        ("0987-01-05/0987-01-09", "from 5 to 9 January 0987"),
+        ("0987/0987-05-05", "from 0987 to 5 May 0987"),
+        ("0999-12-30/1000-01-02", "from 30 December 0999 to 2 January 1000"),
         # sets: one of some dates
         ("[2022-01-14,2022-01-15]", "14 or 15 January 2022"),
         ("[2022-01-14,2022-01-15,2022-01-20]", "14, 15 or 20 January 2022"),
         ("[2022-01-31,2022-02-01]", "31 January 2022 or 1 February 2022"),
         ("[2012-01,2012-05]", "January or May 2012"),
-        ("[0987,2013]", "AD 987 or 2013"),
-        ("[0999-01,0999-03]", "January or March AD 999"),
-        ("[0012-05-03,0012-05-04]", "3 or 4 May AD 12"),
-        ("[0001..0005]", "some time between AD 1 and AD 5"),
+        ("[0987,2013]", "0987 or 2013"),
+        ("[0999-01,0999-03]", "January or March 0999"),
+        ("[0012-05-03,0012-05-04]", "3 or 4 May 0012"),
+        ("[0001..0005]", "some time between 0001 and 0005"),
         ("[2012..]", "some time in or after 2012"),
         ("[2011-12-16..2012-01-31]", "some day between 16 December 2011 and 31 January 2012"),
         ("[2011..2012]", "some time between 2011 and 2012"),
@@ -495,7 +502,7 @@ def test_describe_date(text: str, words: str) -> None:
         ("2012?", "2012 (uncertain)"),
         ("2012%", "about 2012 (uncertain)"),
         ("2012-24", "winter 2012"),
-        ("0987", "AD 987"),
+        ("0987", "0987"),
         ("2012-10-08", "8 October 2012"),
     ],
 )
@@ -512,7 +519,11 @@ def test_describe_date_briefly(text: str, words: str) -> None:
         ("2012-01/2012-10-08", "Jan \u2013 8 Oct 2012"),
         ("2012-01-14/2012-01-20", "14 \u2013 20 Jan 2012"),
         ("2011-12-16/2012-01-31", "16 Dec 2011 \u2013 31 Jan 2012"),
-        ("2012-01-14~/2012-01-20", "c. 14 Jan 2012 \u2013 20 Jan 2012"),
+        ("2012-01-14~/2012-01-20", "14 \u2013 20 Jan 2012 (start approximate)"),
+        ("2012-01-14/2012-01-20?", "14 \u2013 20 Jan 2012 (end uncertain)"),
+        ("/2012-10-08?", "? \u2013 8 Oct 2012 (end uncertain)"),
+        ("2013-06-29~/2013-06-30~", "c. 29 \u2013 30 Jun 2013"),  # (both ends: as a day)
+        ("2012?/2013?", "2012 \u2013 2013?"),
         ("../2012", "… \u2013 2012"),
         ("2019/", "2019 \u2013 ?"),
         ("[2022-01-14,2022-01-15]", "14 or 15 Jan 2022"),
@@ -819,3 +830,48 @@ def test_the_tables_escape_everything_from_the_data() -> None:
     with_figures = Dataset(records, name="figures")
     card = with_figures.figures("event:a")._repr_html_()
     assert "<script" not in card and shown(card).count(SCRIPT) == 2  # its words, who said it
+
+
+def test_a_card_asked_for_by_a_retired_id_says_it_redirects() -> None:
+    ds = rightsdata.load()
+    card = ds.card("org:kazakhstan-authorities")
+    said = (
+        "org:kazakhstan-authorities is a retired ID: it redirects to group:kazakhstan-authorities"
+    )
+    assert card.record.id == "group:kazakhstan-authorities"
+    assert said in " ".join(str(card).split())
+    assert said in card._repr_html_()
+    own = ds.card("group:kazakhstan-authorities")
+    assert "retired" not in str(own) and "retired" not in own._repr_html_()
+
+
+def test_every_display_names_the_end_that_is_uncertain(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "from 26 January 2012 to 8 October 2012 (uncertain)" read as the whole interval's
+    from rightsdata._cli.main import main
+    from rightsdata._display.lists import records_table
+    from rightsdata.textcard import event_lines, text_card
+
+    from conftest import event_doc, person_doc, source_doc, write_folder
+
+    date = "2012-01-26/2012-10-08?"
+    folder = write_folder(
+        tmp_path / "ds",
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc()],
+            "events.json": [event_doc(date=date)],
+        },
+    )
+    ds = rightsdata.load_path(folder)
+    event = ds.events["event:a"]
+    long, short = "from 26 January to 8 October 2012 (end uncertain", "(end uncertain)"
+    assert long in " ".join(text_card(event, ds, width=80).split())
+    assert long in record_html(event, ds)
+    assert short in "\n".join(event_lines([event], width=80))
+    assert short in records_table(ds.events, ds)
+    for argv in (["events"], ["show", "event:a"]):
+        assert main([*argv, "--data", str(folder)]) == 0
+        out = " ".join(capsys.readouterr().out.split())
+        assert "(end uncertain" in out and "2012 (uncertain)" not in out, out

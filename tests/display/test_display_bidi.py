@@ -6,6 +6,7 @@ card shows it."""
 from __future__ import annotations
 
 import html.parser
+from pathlib import Path
 
 import pytest
 
@@ -128,3 +129,65 @@ def test_a_role_after_a_right_to_left_name_is_outside_its_isolation() -> None:
     ds = _dataset()
     card = record_html(ds.get("event:a"), ds)
     assert "<bdi>שלום \\u202eevil</bdi></span> <span" in card
+
+
+#: An Arabic name and title: right to left, with no direction control of their own.
+ARABIC = "محمد علي"
+FSI, PDI = "\u2068", "\u2069"
+
+
+def _arabic() -> Dataset:
+    cite = Citation(source="source:a")
+    source = Source(id="source:a", title="A report", kind=SourceKind.REPORT, language="en")
+    person = Person(id="person:m", name=ARABIC, citations=(cite,))
+    event = Event(
+        id="event:m",
+        kind=EventKind.TRIAL,
+        title=f"{ARABIC} tried",
+        date=EDTF("2012-10-08"),
+        participants=(Participant(actor="person:m", role=Role.DEFENDANT),),
+        citations=(cite,),
+    )
+    return Dataset(
+        {"sources": [source], "persons": [person], "events": [event]}, name="ar", version="1"
+    )
+
+
+def test_a_right_to_left_name_within_a_line_of_text_is_isolated() -> None:
+    # without FSI...PDI, "(defendant)" after an Arabic name can be drawn before it
+    from rightsdata._display.marks import subject_events
+    from rightsdata._values.columns import display_width
+    from rightsdata.textcard import event_lines
+
+    ds = _arabic()
+    card = text_card(ds.get("event:m"), ds, width=80)
+    assert f"participants  {FSI}{ARABIC}{PDI} (defendant)" in card.splitlines()
+    (line, _) = event_lines(ds.events, width=60)
+    assert line == f"8 Oct 2012  {FSI}{ARABIC} tried{PDI}"
+    assert display_width(line) == len(line) - 2  # (the isolates take no column)
+    assert subject_events(ds, "person:m").heading == f"{FSI}{ARABIC}{PDI} — 1 event"
+    plain = text_card(ds.get("source:a"), ds, width=80)  # (left-to-right text: as it was)
+    assert FSI not in plain and PDI not in plain
+
+
+def test_a_plots_labels_isolate_a_right_to_left_title() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    ax = _arabic().plot_timeline("person:m")
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert f"{FSI}{ARABIC} tried{PDI}" in labels, labels
+    assert ax.get_title(loc="left").startswith(f"{FSI}{ARABIC}{PDI}")
+    plt.close("all")
+
+
+def test_the_command_line_isolates_a_right_to_left_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rightsdata._cli.main import main
+
+    _arabic().export(tmp_path / "ar", "json")
+    assert main(["timeline", "person:m", "--data", str(tmp_path / "ar")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{FSI}{ARABIC}{PDI}: 1 event, in date order"
+    assert out[1].endswith(f"{FSI}{ARABIC} tried{PDI}")

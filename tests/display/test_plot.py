@@ -36,7 +36,12 @@ from rightsdata._display.plot import (  # noqa: E402
     kind_style,
     plot_timeline,
 )
-from rightsdata._display.words import short_date, status_note, truncate  # noqa: E402
+from rightsdata._display.words import (  # noqa: E402
+    listed_date,
+    short_date,
+    status_note,
+    truncate,
+)
 from rightsdata._model.records import KINDS, Event, Participant, Record  # noqa: E402
 from rightsdata._values.extras import MissingExtraError  # noqa: E402
 from rightsdata.vocab import EventKind, EventKindValue, Role  # noqa: E402
@@ -242,8 +247,13 @@ def test_every_dated_event_has_its_date_beside_it(ds: Dataset) -> None:
     texts = [t.get_text() for t in ax.texts]
     dated = [(e, e.date) for e in ds.timeline(KOZLOV) if e.date is not None]
     noted = [f" ({status_note(e)})" if status_note(e) else "" for e, _ in dated]  # (planned)
-    assert texts == [short_date(d) + n for (_, d), n in zip(dated, noted, strict=True)]
-    assert "? \u2013 8 Oct 2012" in texts and "between 17 Jul and 31 Aug 2015" in texts
+    assert texts == [listed_date(e) + n for (e, _), n in zip(dated, noted, strict=True)]  # type: ignore[operator]
+    # (each inferred date marked *, as every list marks it)
+    assert "? \u2013 8 Oct 2012*" in texts and "between 17 Jul and 31 Aug 2015*" in texts
+    legend = ax.get_legend()
+    assert legend is not None
+    said = [t.get_text() for t in legend.get_texts()]
+    assert "dates (* inferred)" in said
 
 
 def test_undated_events_are_rows_without_marks_at_the_bottom(ds: Dataset) -> None:
@@ -275,7 +285,7 @@ def test_kinds_get_distinct_colours_and_a_legend(ds: Dataset) -> None:
     legend = ax.get_legend()
     assert legend is not None
     labels = [t.get_text() for t in legend.get_texts() if t.get_text()]
-    assert labels[0] == "kind of event" and "dates" in labels
+    assert labels[0] == "kind of event" and "dates (* inferred)" in labels  # (some inferred)
     assert labels[1:11] == [
         "detention",
         "charge",
@@ -395,6 +405,25 @@ def test_years_one_and_9999_can_be_drawn(ds: Dataset) -> None:
     ax = with_events(ds, events[0]).plot_timeline(KOZLOV, kind="detention")
     _draw(ax)
     assert isinstance(mark(ax, "event:x-1"), Line2D)
+
+
+def test_years_below_1000_are_shown_in_four_digits(ds: Dataset) -> None:
+    # '1' for 0001 reads as a day or a count: the axis and the date beside a mark write the
+    # year as EDTF does, as the lists and cards do
+    defendant = (Participant(actor=KOZLOV, role=Role.DEFENDANT),)
+    dates = ["0001-03-05", "0003-06"]
+    events = [
+        variant_of(ds, "event:x", n, date=EDTF(date), participants=defendant)
+        for n, date in enumerate(dates, start=1)
+    ]
+    ax = with_events(ds, *events).plot_timeline(KOZLOV, between=("0001", "0004"))
+    _draw(ax)
+    ticks = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    years = [t for t in ticks if t.isdigit()]
+    assert years and all(len(t) == 4 for t in years), ticks
+    notes = {t.get_text() for t in ax.texts}
+    assert {"5 Mar 0001", "Jun 0003"} <= notes, notes
+    assert short_date(EDTF("0012-05-03")) == "3 May 0012"
 
 
 def test_dollars_are_shown_as_dollars_not_mathtext(ds: Dataset) -> None:

@@ -72,11 +72,12 @@ def test_a_repr_and_a_tables_text_say_it(ds: Dataset, event_id: str) -> None:
 def test_the_plot_says_it_beside_the_date(ds: Dataset) -> None:
     ax = ds.plot_timeline([PLANNED, ALLEGED, ANNOUNCED, UNDATED, HELD])
     texts = [t.get_text() for t in ax.texts]
-    assert "c. Jun 2013 (planned; date: planned for)" in texts
-    assert "2022 (alleged)" in texts
-    assert "21 Nov 2012 (date: announcement)" in texts
+    # (each date inferred, not stated, is marked *: the legend says so)
+    assert "c. Jun 2013* (planned; date: planned for)" in texts
+    assert "2022* (alleged)" in texts
+    assert "21 Nov 2012* (date: announcement)" in texts
     assert "date not known (announced)" in texts
-    assert "8 Oct 2012" in texts
+    assert "8 Oct 2012*" in texts
     plt.close("all")
 
 
@@ -85,10 +86,57 @@ def test_the_plot_in_the_users_axes_says_it_too(ds: Dataset) -> None:
     ax = ds.plot_timeline([PLANNED, HELD], ax=axes[0])
     fig.canvas.draw()
     texts = [t.get_text() for t in ax.texts]
-    assert "c. Jun 2013 (planned; date: planned for)" in texts
+    assert "c. Jun 2013* (planned; date: planned for)" in texts
     plt.close("all")
 
 
 def test_the_command_lines_lists_say_it_as_before(ds: Dataset) -> None:
     lines = event_lines([ds.events[ALLEGED]], width=100)
     assert lines[1].endswith("· ill treatment (alleged)")
+
+
+# --- a date inferred, not stated: marked where it is shown, not in the card's section alone ---
+
+INFERRED = "event:kozlov-verdict-2012-10-08"  # HRF gives 'October 8' without a year
+STATED = "event:kozlov-detention-2012-01-26"
+LEGEND = "* date inferred, not stated: the record's card says from what"
+
+
+def test_a_list_marks_an_inferred_date_and_says_what_the_mark_means(ds: Dataset) -> None:
+    assert any(i.field == "date" for i in ds.events[INFERRED].inferred)
+    assert not any(i.field == "date" for i in ds.events[STATED].inferred)
+    lines = event_lines([ds.events[STATED], ds.events[INFERRED]], width=80)
+    assert lines[0].startswith("26 Jan 2012  ") and lines[2].startswith("8 Oct 2012*  ")
+    assert lines[-1] == LEGEND
+    assert LEGEND not in event_lines([ds.events[STATED]], width=80)  # (no mark: no legend)
+
+
+def test_the_notebooks_tables_mark_it_too(ds: Dataset) -> None:
+    shown = table([ds.events[STATED], ds.events[INFERRED]])._repr_html_()
+    assert ">8 Oct 2012*</span>" in shown and ">26 Jan 2012</span>" in shown
+    assert 'title="2012-10-08 (inferred, not stated)"' in shown
+    assert LEGEND.replace("'", "&#x27;") in shown
+    assert "inferred, not stated" not in table([ds.events[STATED]])._repr_html_()
+    # a statement's date, a rating's as_of: every date a table shows
+    rating = ds.get("rating:civicus-kazakhstan-2022-downgrade")
+    assert any(i.field == "as_of" for i in rating.inferred)
+    assert "*</span>" in table([rating])._repr_html_()
+
+
+def test_the_plot_marks_it_and_its_legend_says_so(ds: Dataset) -> None:
+    ax = ds.plot_timeline([STATED, INFERRED])
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["26 Jan 2012", "8 Oct 2012*"]
+    legend = ax.get_legend()
+    assert legend is not None and "dates (* inferred)" in [t.get_text() for t in legend.get_texts()]
+    plain = ds.plot_timeline([STATED]).get_legend()
+    assert plain is not None and "dates" in [t.get_text() for t in plain.get_texts()]
+    plt.close("all")
+
+
+def test_the_command_line_marks_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from rightsdata._cli.main import main
+
+    assert main(["search", "kozlov", "convicted", "--limit", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "(8 Oct 2012*)" in out and LEGEND in out.splitlines()

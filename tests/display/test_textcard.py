@@ -197,6 +197,18 @@ def test_terminal_width_follows_columns_within_bounds(monkeypatch: pytest.Monkey
     assert terminal_width() == MIN_WIDTH
 
 
+@pytest.mark.parametrize("width", [1, 20, MIN_WIDTH - 1])
+def test_a_width_under_the_minimum_is_refused_naming_it(ds: rightsdata.Dataset, width: int) -> None:
+    # (not drawn 40 wide unseen: the caller asked for fewer columns than it gets)
+    verdict = ds.events["event:kozlov-verdict-2012-10-08"]
+    told = f"invalid width {width} (must be at least {MIN_WIDTH}"
+    with pytest.raises(ValueError, match=re.escape(told)):
+        text_card(verdict, ds, width=width)
+    with pytest.raises(ValueError, match=re.escape(told)):
+        event_lines([verdict], width=width)
+    assert max(map(len, text_card(verdict, ds, width=MAX_WIDTH + 50).splitlines())) <= MAX_WIDTH
+
+
 @pytest.mark.parametrize("width", [MIN_WIDTH, 80])
 def test_event_lists_fit_and_keep_ids_whole(ds: rightsdata.Dataset, width: int) -> None:
     lines = event_lines(list(ds.events), width=width)
@@ -217,17 +229,17 @@ def test_event_lines_say_an_event_was_planned_not_held(ds: rightsdata.Dataset) -
     assert isinstance(hearing, rightsdata.Event)
     assert hearing.status is not None and hearing.status.value == "planned"
     # its kind is said too, with the status beside it: '· planned' read as its kind
-    wide = event_lines([hearing], width=120)
+    wide = event_lines([hearing], width=120)[:-1]  # (the last line: what * means)
     assert wide[-1].strip() == (
         "event:kozlov-supreme-court-hearing-2013 · appeal (planned; date: planned for)"
     )
-    narrow = event_lines([hearing], width=80)  # what does not fit goes on the next line
+    narrow = event_lines([hearing], width=80)[:-1]  # what does not fit goes on the next line
     assert [line.strip() for line in narrow[1:]] == [
         "event:kozlov-supreme-court-hearing-2013",
         "· appeal (planned; date: planned for)",
     ]
     assert narrow[2].index("·") == narrow[1].index("event:")  # under the ID
-    held = event_lines([ds.events["event:kozlov-verdict-2012-10-08"]], width=120)
+    held = event_lines([ds.events["event:kozlov-verdict-2012-10-08"]], width=120)[:-1]
     assert "planned" not in held[-1] and "date:" not in held[-1]
 
 
@@ -253,8 +265,10 @@ def test_a_title_with_line_breaks_keeps_a_list_to_its_layout(ds: rightsdata.Data
     assert isinstance(verdict, rightsdata.Event)
     broken = attrs.evolve(verdict, title="Kozlov\nconvicted\t\nand\u2028sentenced")
     assert event_lines([broken], width=60) == [
-        "8 Oct 2012  Kozlov convicted and sentenced",
-        "            event:kozlov-verdict-2012-10-08 · verdict",
+        "8 Oct 2012*  Kozlov convicted and sentenced",
+        "             event:kozlov-verdict-2012-10-08 · verdict",
+        "* date inferred, not stated: the record's card says from",
+        "  what",
     ]
 
 

@@ -84,7 +84,8 @@ def test_a_huge_column_or_width_is_laid_out_within_the_columns() -> None:
     assert textcard.id_lines("event:x", "verdict", 4, _HUGE) == ["    event:x · verdict"]
     assert textcard.wrap("a b", _HUGE) == ["a b"]
     assert textcard.terminal_width(_HUGE) == textcard.MAX_WIDTH
-    assert textcard.terminal_width(-_HUGE) == textcard.MIN_WIDTH
+    with pytest.raises(ValueError, match=r"invalid width a negative number of .* digits"):
+        textcard.terminal_width(-_HUGE)  # (refused, as any width under 40, told by its size)
 
 
 def test_a_prefix_that_leaves_no_room_is_told_by_its_width() -> None:

@@ -41,6 +41,7 @@ IGNORE: Final = re.compile(r"# type: ignore\[[a-z-]+(, *[a-z-]+)*\]")
 #: ``# type: ignore[...]``, and why: kept rare, a new one is a choice to make here. (mypy
 #: --strict reports a mark that no longer hides an error.)
 MARKED: Final = {
+    "rightsdata._data.dataset._Redirects": "shows the TypeError for a list as the key",
     "rightsdata._data.indexes.chronological_key": "shows the TypeError for an int",
     "rightsdata._tables.tables.get_table": "shows the ValueError for a table's wrong name",
     "rightsdata._values.durations.parse_duration": "shows the TypeError for an int",

@@ -7,11 +7,13 @@ from typing import Final
 
 from rightsdata._values.errors import RightsdataError
 
-__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "UsageError"]
+__all__ = ["EXIT_INVALID", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "UsageError"]
 
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
+#: Standard output could not be written (closed, or a write failed: a full disk).
+EXIT_OUTPUT: Final = 3
 
 
 class UsageError(RightsdataError):

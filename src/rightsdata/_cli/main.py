@@ -4,7 +4,10 @@ Exit codes, for scripts: 0 fine; 1 invalid data (or files not canonical with ``f
 2 usage (a bad option, an unknown command or ID, a missing file or folder, or a path the
 command cannot use: a file where it wants a folder, a folder it may not write; ``export`` into a
 directory that is not empty without ``--force``, or in a format whose optional extra is not
-installed; ``init`` into a folder that is not empty).
+installed; ``init`` into a folder that is not empty); 3 the output could not be written
+(standard output closed, or a write to it failed: a full disk). A reader that stops reading
+(``rightsdata events | head -1``) is no error: the run ends quietly, with code 0 (one that
+stops reading standard error leaves the run its code).
 
 Text output fits the terminal (:func:`rightsdata.textcard.terminal_width`); ``--json`` prints
 data instead, or, where the data or its base has problems (exit code 1), the problems as JSON
@@ -15,14 +18,13 @@ the tests run, in docs/cli.md.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from contextvars import Token
 from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import BaseRefusedError, _source_options
-from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, UsageError
 from rightsdata._cli.output import (
     _print_error,
     _print_json,
@@ -35,9 +37,15 @@ from rightsdata._cli.output import (
     wants_json,
 )
 from rightsdata._cli.parser import _before, _parse, build_parser
+from rightsdata._cli.streams import Guarded, OutputError, stream_gone
 from rightsdata._cli.suggest import unknown_id_message
-from rightsdata._data.loading import BASE_SHOWN
-from rightsdata._values.errors import InvalidDataError, RightsdataError, UnknownIdError
+from rightsdata._data.loading import BASE_SHOWN, LIMIT_SHOWN
+from rightsdata._values.errors import (
+    InvalidDataError,
+    RightsdataError,
+    UnknownIdError,
+    printable,
+)
 from rightsdata._values.extras import MissingExtraError
 
 if TYPE_CHECKING:
@@ -56,14 +64,42 @@ def _unknown_id(args: argparse.Namespace, error: UnknownIdError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    out, err = sys.stdout, sys.stderr
+    if out is not None:  # (None where the shell closed it: `rightsdata info >&-`)
+        sys.stdout = Guarded(out)  # (a TextIO, as far as the commands use one)
+    if err is not None:
+        sys.stderr = Guarded(err, swallow=True)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = _parse(parser, argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    except BrokenPipeError:  # (--help read by `head`)
+        stream_gone()
+        return EXIT_OK
+    except OutputError as exc:
+        return _unwritten("rightsdata", exc)
     args.given = sys.argv[1:] if argv is None else list(argv)  # (as typed: for notes)
     keep_given(args)
+    if sys.stdout is None:  # (print() would print nothing, unseen)
+        _print_error(
+            f"rightsdata {args.command}: could not write the output: standard output is closed"
+        )
+        return EXIT_OUTPUT
     shown = None
+    # (a file over the limit is told in the options' words, not as max_bytes=)
+    limit = LIMIT_SHOWN.set(
+        "give a larger --max-bytes to read it"
+        if hasattr(args, "max_bytes")
+        else "only `rightsdata validate` reads a larger file (--max-bytes)"
+    )
     try:
         _before(args)
         shown = _show_base(args)
@@ -72,12 +108,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader stopped listening (`rightsdata timeline ... | head`): not an error. Point
         # stdout at devnull so the interpreter's final flush does not complain either.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        stream_gone()
         return EXIT_OK
+    except OutputError as exc:
+        return _unwritten(f"rightsdata {args.command}", exc)
     except InvalidDataError as exc:
+        wrong = _wrong_path(args, exc)
+        if wrong is not None:  # (the wrong kind of argument: not data to judge)
+            _print_error(f"rightsdata {args.command}: {wrong}", given_paths(args))
+            for note in getattr(exc, "__notes__", ()):
+                _print_error(note)
+            return EXIT_USAGE
         if wants_json(args):  # (a program reads stdout: JSON there still; the text on stderr)
-            _print_json(refused_json(exc, args))
+            try:
+                _print_json(refused_json(exc, args))
+                sys.stdout.flush()
+            except BrokenPipeError:  # (the reader gone: the data is still invalid)
+                stream_gone()
+            except OutputError as unwritten:
+                return _unwritten(f"rightsdata {args.command}", unwritten)
         what = "the base" if isinstance(exc, BaseRefusedError) else "the data"
         stopped = None if exc.stopped_at is None else stopped_flag(exc.stopped_at, what)
         _print_problems(
@@ -112,9 +161,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"rightsdata: {exc}", file=sys.stderr)
         return EXIT_USAGE
     finally:
+        LIMIT_SHOWN.reset(limit)
         if shown is not None:
             BASE_SHOWN.reset(shown)
     return code
+
+
+def _wrong_path(args: argparse.Namespace, exc: InvalidDataError) -> str | None:
+    """Where the data could not be read because the path given holds no dataset at all (one
+    kind's file, a descriptor, a table, a folder of no record files: :func:`not_a_dataset`),
+    what the command line says of it, a usage error's message naming the option (``--data
+    my/events.json: is one kind's file ...``) and saying what to give instead; else None."""
+    from rightsdata._data.folderfiles import not_a_dataset
+
+    if not not_a_dataset(exc.problems):
+        return None
+    if isinstance(exc, BaseRefusedError):
+        given = f"--base {exc.base}"
+    elif getattr(args, "data", None) is not None:
+        given = f"--data {printable(args.data)}"
+    else:  # (a path a command takes as its argument: fmt's folder)
+        given = exc.what
+    return f"{given}: {exc.problems[0].message}"
+
+
+def _unwritten(who: str, exc: OutputError) -> int:
+    """Say that standard output could not be written, and why (the system's words); the
+    exit code that says so. What it still holds is dropped (:func:`stream_gone`)."""
+    stream_gone()
+    _print_error(f"{who}: could not write the output to standard output: {exc}")
+    return EXIT_OUTPUT
 
 
 def _show_base(args: argparse.Namespace) -> Token[str | None] | None:

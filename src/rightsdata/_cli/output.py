@@ -160,6 +160,15 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
     return ""
 
 
+def redirected(asked: str, found: str) -> None:
+    """Where the ID given (``asked``) is a retired one that redirects to the record ``found``
+    (``ds.redirects``), say so on stderr: the record shown or used is not the one named."""
+    if found != asked:
+        from rightsdata._display.words import redirect_note
+
+        _print_error(f"note: {redirect_note(asked, found)}")
+
+
 def _print_error(message: str, keep: Iterable[str] = ()) -> None:
     """A message on stderr, wrapped to the terminal: a word, a command in backticks, each of
     ``keep`` and each path the command line was given and its folders (:func:`keep_given`)

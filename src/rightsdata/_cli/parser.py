@@ -619,7 +619,7 @@ def build_parser() -> argparse.ArgumentParser:
         "  rightsdata events --kind verdict\n  rightsdata search zhanaozen\n"
         "  rightsdata show event:kozlov-verdict-2012-10-08\n"
         "  rightsdata init my-dataset && rightsdata validate my-dataset\n\n"
-        "exit codes: 0 fine, 1 invalid data, 2 usage",
+        "exit codes: 0 fine, 1 invalid data, 2 usage, 3 output not written",
         formatter_class=_Formatter,
     )
     parser.add_argument("--version", action="version", version=f"rightsdata {__version__}")

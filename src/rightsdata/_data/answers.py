@@ -1,5 +1,6 @@
 """What a dataset's queries take and give back: the claims on a record (:class:`Figures`),
-what names a record (:class:`Related`), and what a date may be given as (``DateLike``).
+what names a record (:class:`Related`), a search's records (:class:`SearchResults`), and what
+a date may be given as (``DateLike``).
 
 Apart from the query engine (``rightsdata._data.query``, which imports the indexes and the
 search), so that the modules which name these types in their annotations import them when
@@ -15,7 +16,7 @@ they are imported, and ``typing.get_type_hints`` resolves those annotations.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, Literal, TypeVar, overload
 
 import attrs
@@ -24,6 +25,7 @@ from rightsdata._model.records import (
     Event,
     Figure,
     Rating,
+    Record,
     Relationship,
     Statement,
     figure_quantity,
@@ -34,7 +36,7 @@ from rightsdata._values.errors import counted_kind
 from rightsdata._values.shell import python_call, python_literal
 from rightsdata.vocab import FigureQualifier, FigureUnit, Measure, RangeMeaning
 
-__all__ = ["DateLike", "Figures", "Related", "answered_by"]
+__all__ = ["DateLike", "Figures", "Related", "SearchResults", "answered_by"]
 
 T = TypeVar("T")
 
@@ -303,6 +305,34 @@ def _quantity_text(quantity: tuple[Measure, FigureUnit, Duration | None, str | N
     period = "" if per is None else f" per {per}"
     counted = "" if of is None else f", of {of!r}"
     return f"{measure.value} ({unit.value}{period}{counted})"
+
+
+class SearchResults(list[Record]):
+    """The records :meth:`Dataset.search <rightsdata.Dataset.search>` found, best first: a
+    list, and whether its ``limit`` left records out.
+
+    ``truncated`` is true where more records match than ``limit`` let through (the list
+    holds ``limit`` of them, the best): ``ds.search(text, limit=None)`` gives them all, as
+    the command line says ``and 29 more`` where its ``--limit`` stopped it. ``limit`` is the
+    limit the search was given (None: every match).
+
+    >>> import rightsdata
+    >>> found = rightsdata.load().search("kozlov", limit=2)
+    >>> [r.id for r in found], found.truncated, found.limit
+    (['person:vladimir-kozlov', 'person:kozlov-parole-judge'], True, 2)
+    >>> rightsdata.load().search("kozlov", limit=None).truncated
+    False
+    """
+
+    truncated: bool
+    limit: int | None
+
+    def __init__(
+        self, records: Iterable[Record] = (), *, truncated: bool = False, limit: int | None = None
+    ) -> None:
+        super().__init__(records)
+        self.truncated = truncated
+        self.limit = limit
 
 
 @attrs.frozen

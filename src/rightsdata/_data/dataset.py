@@ -29,7 +29,7 @@ from typing import (
     overload,
 )
 
-from rightsdata._data.answers import DateLike, Figures, Related, answered_by
+from rightsdata._data.answers import DateLike, Figures, Related, SearchResults, answered_by
 from rightsdata._data.collection import (
     Collection,
     EventCollection,
@@ -114,6 +114,36 @@ R4 = TypeVar("R4", bound=Record)
 #: The key type of the records given to Dataset: a kind's name, as any str or Literal type
 #: (``KindName``, or a part of it, as ``{k: ... for k in KINDS if k != "ratings"}`` makes).
 _Kind = TypeVar("_Kind", bound=str)
+
+
+class _Redirects(ReadOnlyMapping[str]):
+    """:attr:`Dataset.redirects`: a key that is no ID (a list, a number) is told what the
+    keys are, rather than Python's ``unhashable type`` or a bare ``KeyError``.
+
+    >>> _Redirects({"org:a": "group:a"})[["org:a"]]  # type: ignore[index]
+    Traceback (most recent call last):
+    TypeError: redirects are keyed by retired IDs, each a str ('org:a'), not a list
+    """
+
+    __slots__ = ()
+
+    def _key(self, key: object) -> str:
+        if isinstance(key, str):
+            return key
+        example = next(iter(self._items), "org:old-id")
+        raise TypeError(
+            f"redirects are keyed by retired IDs, each a str ({example!r}), "
+            f"not {what_was_given(key)}"
+        )
+
+    def __getitem__(self, key: str) -> str:
+        return self._items[self._key(key)]
+
+    def get(self, key: str, default: object = None, /) -> Any:
+        return self._items.get(self._key(key), default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._items  # (as a collection's `in`)
 
 
 def name_and_version(dataset: Dataset) -> str:
@@ -987,7 +1017,7 @@ kazakhstan), version ... Licence: CC-BY-4.0 (Creative Commons Attribution 4.0). 
         >>> len(redirects), redirects["org:kazakhstan-authorities"]
         (5, 'group:kazakhstan-authorities')
         """
-        return ReadOnlyMapping(self._redirects)
+        return _Redirects(self._redirects)
 
     @overload
     def collection(self, kind: Literal["sources"]) -> Collection[Source]: ...
@@ -1140,8 +1170,9 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         *,
         limit: int | None = 20,
         kinds: KindName | Iterable[KindName] | None = None,
-    ) -> list[Record]:
-        """Records whose names or texts match ``text``, best first.
+    ) -> SearchResults:
+        """Records whose names or texts match ``text``, best first: a list, whose
+        ``truncated`` says whether ``limit`` left some out (:class:`~rightsdata.SearchResults`).
 
         Names are the name and aliases of a person, organisation, group or place, and a
         law's "<instrument> article <n> [part <m>]"; the texts are an event's or a source's
@@ -1166,6 +1197,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         (['place:kazakhstan'], 'Human Rights Foundation')
         >>> [r.id for r in ds.search("criminal code 164")]
         ['law:kz-cc-1997-164']
+        >>> ds.search("KOZLOV", limit=2).truncated     # more match: limit=None gives them all
+        True
         """
         return self._answers().search(text, limit, kinds)
 
@@ -1583,11 +1616,20 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         >>> ds = rightsdata.load()
         >>> print(str(ds.card("place:almaty")).splitlines()[0])
         Almaty
+
+        A retired ID (:attr:`redirects`) gives the card of the record it redirects to, which
+        says so under its ID:
+
+        >>> card = " ".join(str(ds.card("org:kazakhstan-authorities")).split())
+        >>> "org:kazakhstan-authorities is a retired ID: it redirects to group:kaz" in card
+        True
         """
         from rightsdata._display.display import Card
 
         if isinstance(record, str):
-            return Card(self.get(record), self)
+            found = self.get(record)
+            # (a retired ID: the card says which it was asked for)
+            return Card(found, self, asked=None if found.id == record else record)
         if not isinstance(record, RECORD_CLASSES):  # (None: not "has no attribute 'id'")
             raise TypeError(f"card: record must be an ID or a record, not {what_was_given(record)}")
         held = self.get(record.id)  # (UnknownIdError for an ID the dataset does not know)

@@ -39,6 +39,7 @@ __all__ = [
     "document_problem",
     "lone_list_problem",
     "no_records_problem",
+    "not_a_dataset",
     "resembled_kind",
     "shows_a_document",
     "stray_problems",
@@ -619,3 +620,34 @@ def _kind_named(path: Path, documents: list[object]) -> tuple[bool, str | None]:
         if isinstance(d, dict) and isinstance(d.get("id"), str)
     }
     return False, (kinds.pop() if len(kinds) == 1 and None not in kinds else None)
+
+
+#: How each problem of a path that holds no dataset at all opens (the functions above word
+#: them): a kind's file alone, a folder's other file, a table, a folder of no record files.
+_NOT_A_DATASET: Final = (
+    "is one kind's file (a list of ",
+    "is a list of records, as one kind's file holds them",
+    *(f"is {what}" for what in _FOLDER_FILES.values()),
+    "is a CSV file, a table as",
+    "is a Parquet file, a table as",
+    "holds no record files but",
+    "no record files found",
+)
+
+
+def not_a_dataset(problems: Sequence[Problem]) -> bool:
+    """Whether ``problems`` are those of a path that is no dataset at all, rather than of a
+    dataset's data: one problem, from :func:`lone_list_problem`, :func:`folder_file_problem`,
+    :func:`table_file_problem` or :func:`no_records_problem`. The command line tells such a
+    path as the wrong kind of argument (exit code 2), saying what to give instead.
+
+    >>> not_a_dataset([lone_list_problem(Path("ds/events.json"), [], "ds/events.json")])
+    True
+    >>> not_a_dataset([Problem("events.json[0] event:a.kind", "'x' is not an event kind")])
+    False
+    """
+    return (
+        len(problems) == 1
+        and problems[0].record_id is None
+        and problems[0].message.startswith(_NOT_A_DATASET)
+    )

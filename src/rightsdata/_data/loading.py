@@ -1139,6 +1139,10 @@ _FMT_WAITS: Final = (
 #: for the advice a load words (``rightsdata fmt my-data --base kazakhstan``); None where the
 #: base is not known as one (a Python load: ``--base ...``). Set by the command line alone.
 BASE_SHOWN: Final[ContextVar[str | None]] = ContextVar("rightsdata_base_shown", default=None)
+#: How the command line running a load says a file over ``max_bytes`` can be read, in its
+#: options' words (``give a larger --max-bytes``: ``validate``'s); None in Python, where a
+#: load says ``max_bytes=``. Set by the command line alone.
+LIMIT_SHOWN: Final[ContextVar[str | None]] = ContextVar("rightsdata_limit_shown", default=None)
 
 
 class _FmtAdvice(Problem):
@@ -2515,7 +2519,8 @@ def _read_bytes(
     except _TooLargeError as exc:
         return b"", Problem(
             label,
-            f"is {counted(exc.size, 'byte')}, over the limit of {max_bytes:,}; {_RAISE_THE_LIMIT}",
+            f"is {counted(exc.size, 'byte')}, over the limit of {max_bytes:,}; "
+            f"{_raise_the_limit()}",
             ProblemCode.LIMIT,
         )
     except OSError as exc:
@@ -2525,7 +2530,7 @@ def _read_bytes(
     if len(data) > max_bytes:
         return b"", Problem(
             label,
-            f"is over the limit of {counted(max_bytes, 'byte')}; {_RAISE_THE_LIMIT}",
+            f"is over the limit of {counted(max_bytes, 'byte')}; {_raise_the_limit()}",
             ProblemCode.LIMIT,
         )
     return data, None
@@ -2577,6 +2582,12 @@ def _read_bounded(read: Any, max_bytes: int, expected: int = _CHUNK) -> bytes:
         total += len(chunk)
         want = _CHUNK
     return b"".join(chunks)
+
+
+def _raise_the_limit() -> str:
+    """How a file over the limit can be read: in Python's words, or the command line's
+    (:data:`LIMIT_SHOWN`)."""
+    return LIMIT_SHOWN.get() or _RAISE_THE_LIMIT
 
 
 def _os_problem(label: str, path: str, exc: OSError) -> Problem:

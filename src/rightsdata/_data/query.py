@@ -25,7 +25,7 @@ from typing import Any, Final, Literal, NamedTuple, Protocol, TypeVar
 
 import attrs
 
-from rightsdata._data.answers import Figures, Related
+from rightsdata._data.answers import Figures, Related, SearchResults
 from rightsdata._data.indexes import EMPTY, NEG, POS, Indexes, Posting, bounds
 from rightsdata._model.forms import ascii_upper
 from rightsdata._model.records import (
@@ -701,7 +701,7 @@ class Queries:
 
     # -- queries ----------------------------------------------------------------------------
 
-    def search(self, text: str, limit: int | None, kinds: Iterable[str] | None) -> list[Record]:
+    def search(self, text: str, limit: int | None, kinds: Iterable[str] | None) -> SearchResults:
         """See :meth:`rightsdata.Dataset.search`."""
         if not isinstance(text, str):
             raise TypeError(f"search text must be a str, not {what_was_given(text)}")
@@ -731,8 +731,10 @@ class Queries:
                     f"expected some of {', '.join(KINDS)}"
                 )
             orders = frozenset(KINDS.index(k) for k in wanted)
-        ids = self._indexes.search().search(text, limit, orders)
-        return [self.get(i) for i in ids]
+        # one more than asked, to know whether the limit left any out
+        ids = self._indexes.search().search(text, None if limit is None else limit + 1, orders)
+        truncated = limit is not None and len(ids) > limit
+        return SearchResults((self.get(i) for i in ids[:limit]), truncated=truncated, limit=limit)
 
     def events(
         self,

@@ -32,6 +32,7 @@ from rightsdata._display.words import (
     identifier_text,
     identifier_url,
     other_fields,
+    redirect_note,
     term,
     truncate,
     value_text,
@@ -327,7 +328,7 @@ def _span_of(events: Sequence[Event]) -> str:
     firsts = [e.date.earliest for e in events if e.date is not None and e.date.earliest]
     lasts = [e.date.latest for e in events if e.date is not None and e.date.latest]
     years = sorted({min(firsts).year, max(lasts).year}) if firsts and lasts else []
-    when = " to ".join(str(y) for y in years)
+    when = " to ".join(f"{y:04d}" for y in years)
     return f"{len(events)}" + (f" {_span(_e(f'({when})'), _MUTED)}" if when else "")
 
 
@@ -496,9 +497,12 @@ def dataset_label(dataset: Dataset) -> str:
     return " ".join(filter(None, (dataset.name or "an unnamed dataset", dataset.version)))
 
 
-def record_card(record: Record, dataset: Dataset | None, *, named: bool = False) -> str:
+def record_card(
+    record: Record, dataset: Dataset | None, *, named: bool = False, asked: str | None = None
+) -> str:
     """The HTML card of ``record``; names come from ``dataset`` (IDs if None), which the
-    card names if ``named`` (another dataset holds the record too)."""
+    card names if ``named`` (another dataset holds the record too); ``asked``, the retired
+    ID asked for that redirects to it (:func:`redirect_note`), is said under its ID."""
     names = _Names(dataset)
     kicker, title, summary, rows = _parts(record, names)
     rows += _shared_rows(record, names)
@@ -512,6 +516,8 @@ def record_card(record: Record, dataset: Dataset | None, *, named: bool = False)
         _block(_TITLE, title),
         f'<div style="{_MUTED}">{_mono(record.id)}{_in(dataset) if named else ""}</div>',
     ]
+    if asked is not None:
+        html_parts.append(f'<div style="{_MUTED}">{_e(redirect_note(asked, record.id))}</div>')
     if summary:
         html_parts.append(_block("margin-top:6px", summary, prose=True))
     html_parts.append(_rows(rows))

@@ -232,6 +232,9 @@ class Card:
     dataset: Dataset = attrs.field(
         validator=lambda _, a, v: given(v, "Card", a.name, "a Dataset", Dataset)
     )
+    #: The retired ID the card was asked for, where it redirects to the record (``ds.card(
+    #: "org:kazakhstan-authorities")``): each card says so under the record's ID.
+    asked: str | None = attrs.field(default=None, kw_only=True)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Card):
@@ -255,15 +258,26 @@ class Card:
         return self
 
     def _repr_html_(self) -> str:
-        return record_html(self.record, self.dataset)
+        if self.asked is None:
+            return record_html(self.record, self.dataset)
+        from rightsdata._display.cards import card_dataset, record_card
+
+        shown, named = card_dataset(self.record, self.dataset)
+        return record_card(self.record, shown, named=named, asked=self.asked)
 
     def __repr__(self) -> str:
         return record_repr(self.record)
 
     def __str__(self) -> str:
-        from rightsdata.textcard import text_card
+        from rightsdata._display.words import redirect_note
+        from rightsdata.textcard import terminal_width, text_card, wrap
 
-        return text_card(self.record, self.dataset)
+        card = text_card(self.record, self.dataset)
+        if self.asked is None:
+            return card
+        lines = card.split("\n")  # (the note under the ID line, as the HTML card has it)
+        note = wrap(redirect_note(self.asked, self.record.id), terminal_width(), whole=True)
+        return "\n".join([*lines[:2], *note, *lines[2:]])
 
 
 def dataset_html(dataset: Dataset) -> str:

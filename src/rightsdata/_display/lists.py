@@ -36,23 +36,20 @@ from rightsdata._display.cards import (
     _v,
 )
 from rightsdata._display.words import (
+    INFERRED_LEGEND,
+    INFERRED_MARK,
+    date_field,
     event_kind_mark,
     figure_value,
     figures_summary,
-    short_date,
+    listed_date,
     term,
     truncate,
 )
 from rightsdata._model.records import (
     Event,
     Figure,
-    Organization,
-    Person,
-    Rating,
     Record,
-    Relationship,
-    Source,
-    Statement,
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.errors import counted, counted_kind
@@ -70,29 +67,16 @@ _TH: Final = (
 _TD: Final = "text-align:left;vertical-align:top;padding:2px 12px 2px 0"
 
 
-def _date_of(record: Record) -> EDTF | None:
-    """The date a list shows for a record: when an event happened, a statement was made, a
-    source published, a rating given, a relationship began, a person born, an organisation
-    founded; None where its kind has none (or it is not known)."""
-    if isinstance(record, Event | Statement):
-        return record.date
-    if isinstance(record, Source):
-        return record.published
-    if isinstance(record, Rating):
-        return record.as_of
-    if isinstance(record, Relationship):
-        return record.start
-    if isinstance(record, Person):
-        return record.born
-    if isinstance(record, Organization):
-        return record.founded
-    return None
-
-
-def _date_cell(date: EDTF | None) -> str:
-    if date is None:
+def _date_cell(record: Record) -> str:
+    """A row's date cell: the date a list shows (:func:`listed_date`: an inferred one marked
+    ``*``), its EDTF text on hover; empty where the record has none."""
+    shown = listed_date(record)
+    if shown is None:
         return ""
-    return _span(_e(short_date(date)), "", title=date.text)
+    date = getattr(record, date_field(record) or "")
+    assert isinstance(date, EDTF)
+    inferred = " (inferred, not stated)" if shown.endswith(INFERRED_MARK) else ""
+    return _span(_e(shown), "", title=date.text + inferred)
 
 
 def _kind_of(record: Record) -> str:
@@ -136,7 +120,7 @@ def records_table(records: Sequence[Record], dataset: Dataset | None) -> str:
     did not simply happen then), at most :data:`TABLE_LIMIT` rows."""
     names = _Names(dataset)
     shown = list(records[:TABLE_LIMIT])
-    dates = [_date_of(r) for r in shown]
+    dates = [_date_cell(r) for r in shown]
     kinds = [_kind_of(r) for r in shown]
     header = ["ID", "name or title"]
     columns: list[list[str]] = [
@@ -146,11 +130,13 @@ def records_table(records: Sequence[Record], dataset: Dataset | None) -> str:
     if any(kinds):
         header.append("kind")
         columns.append(kinds)
-    if any(d is not None for d in dates):
+    if any(dates):
         header.append("date")
-        columns.append([_date_cell(d) for d in dates])
+        columns.append(dates)
     rows = [list(row) for row in zip(*columns, strict=True)] if shown else []
-    return _table(header, rows, len(records))
+    marked = any((listed_date(r) or "").endswith(INFERRED_MARK) for r in shown)
+    legend = f'<div style="{_MUTED}">{_e(INFERRED_LEGEND)}</div>' if marked else ""
+    return _table(header, rows, len(records)) + legend
 
 
 def _label_cell(label: str) -> str:

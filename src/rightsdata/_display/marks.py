@@ -25,7 +25,7 @@ from rightsdata._data.dataset import Dataset
 from rightsdata._data.indexes import date_order
 from rightsdata._data.query import place_code
 from rightsdata._display.given import given
-from rightsdata._display.words import within_note
+from rightsdata._display.words import isolated, within_note
 from rightsdata._model.records import ACTOR_TYPES, RECORD_CLASSES, Actor, Event, Place, Record
 from rightsdata._values.dates import EDTF, Precision
 from rightsdata._values.errors import UnknownIdError, one_line, what_was_given
@@ -272,16 +272,17 @@ def subject_events(
         )
     if isinstance(record, ACTOR_TYPES):
         events = dataset.events(involving=record, kind=kind, between=between)
-        heading = f"{one_line(record.name)} — {_plural(len(events))}"
+        heading = f"{isolated(one_line(record.name))} — {_plural(len(events))}"
         return Subject(heading=heading, events=tuple(events), record=record)
     if isinstance(record, Place):
         events = dataset.events(place=record, kind=kind, between=between)
         within = within_note(record.id, events)
-        heading = f"{one_line(record.name)} — {_plural(len(events))}{within}"
+        heading = f"{isolated(one_line(record.name))} — {_plural(len(events))}{within}"
         return Subject(heading=heading, events=tuple(events), record=record, within=within)
     if isinstance(record, Event):
         case = _kept(dataset, case_events(dataset, record), kind, between)
-        heading = f"Case: {one_line(case_root(dataset, record).title)} — {_plural(len(case))}"
+        root = isolated(one_line(case_root(dataset, record).title))
+        heading = f"Case: {root} — {_plural(len(case))}"
         return Subject(heading=heading, events=tuple(case), record=record, is_case=True)
     raise ValueError(
         f"a timeline is drawn for {_ACCEPTED}, not for {record.id!r}, a {type(record).__name__}"

@@ -37,7 +37,14 @@ from rightsdata._data.query import window
 from rightsdata._display.given import given
 from rightsdata._display.marks import Mark, case_events, mark_of, subject_events
 from rightsdata._display.plotfit import TICK_ROOM, Fit, InRoom, renderer_of
-from rightsdata._display.words import short_date, status_note, term, truncate
+from rightsdata._display.words import (
+    INFERRED_MARK,
+    isolated,
+    listed_date,
+    status_note,
+    term,
+    truncate,
+)
 from rightsdata._model.records import Event, Record
 from rightsdata._values.columncount import columns_given
 from rightsdata._values.columns import display_width
@@ -320,8 +327,7 @@ def _date_text(mark: Mark) -> str:
     brackets the event's status and what its date is of where it did not simply happen then
     (:func:`~rightsdata._display.words.status_note`, as every list says them): a planned
     hearing must not read as held."""
-    date = mark.event.date
-    text = "date not known" if date is None else short_date(date)
+    text = listed_date(mark.event) or "date not known"  # (an inferred date marked *)
     note = status_note(mark.event)
     return _plain(f"{text} ({note})" if note else text)
 
@@ -376,6 +382,8 @@ def _legends(
     into lines, or all in one column (the narrowest, if none fits)."""
     kinds = _kind_handles(style)
     forms = _form_handles(marks, xlim)
+    if any((listed_date(m.event) or "").endswith(INFERRED_MARK) for m in marks):
+        forms = _Forms(forms)  # (the forms' heading says what a date's * means)
     widest = 1 if len(kinds) <= len(forms) + 1 else 2 if len(kinds) <= 2 * len(forms) else 3
     if fit is None:
         _legend(ax, style, kinds, forms, widest)
@@ -426,6 +434,16 @@ def _kind_handles(style: _Style) -> list[Any]:
     return kinds
 
 
+class _Forms(list[tuple[Any, str]]):
+    """The date forms of a plot some of whose dates were inferred: their heading in the
+    legend says what the ``*`` after such a date means (:data:`_INFERRED_HEADING`), in no
+    row of its own, which a plot's legend has no room for."""
+
+
+#: The heading of the date forms where a date shown is inferred (marked ``*``).
+_INFERRED_HEADING: Final = f"dates ({INFERRED_MARK} inferred)"
+
+
 def _form_handles(marks: Sequence[Mark], xlim: tuple[float, float]) -> list[tuple[Any, str]]:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -470,6 +488,7 @@ def _legend(
 
     blank = Patch(visible=False)
     names = [_plain(term(k)) for k in style.kinds]
+    dates = _INFERRED_HEADING if isinstance(forms, _Forms) else "dates"
     form_labels = [textwrap.fill(label, wrap) if wrap else label for _, label in forms]
     handles: list[Any] = []
     labels: list[str] = []
@@ -477,7 +496,7 @@ def _legend(
     if kind_columns == 0:  # one column: the kinds, then the forms
         headings = {0, len(kinds) + 1}
         handles = [blank, *kinds] + ([blank, *(h for h, _ in forms)] if forms else [])
-        labels = ["kind of event", *names] + (["dates", *form_labels] if forms else [])
+        labels = ["kind of event", *names] + ([dates, *form_labels] if forms else [])
         columns = 1
     else:
         rows = max(-(-len(kinds) // kind_columns), len(forms)) + 1
@@ -492,7 +511,7 @@ def _legend(
         if forms:
             headings.add(len(handles))
             handles += [blank] + [h for h, _ in forms] + [blank] * (rows - 1 - len(forms))
-            labels += ["dates", *form_labels] + [""] * (rows - 1 - len(forms))
+            labels += [dates, *form_labels] + [""] * (rows - 1 - len(forms))
         columns = kind_columns + (1 if forms else 0)
     legend = ax.legend(
         handles,
@@ -584,7 +603,7 @@ def plot_timeline(
     resolved = subject_events(dataset, subject, kind, between)
     marks = [mark_of(e) for e in resolved.events]
     rows = max(len(marks), 1)
-    labels = [_plain(truncate(m.event.title, label_width)) for m in marks]
+    labels = [_plain(isolated(truncate(m.event.title, label_width))) for m in marks]
     mine = ax is None
     if ax is None:
         height = 1.3 + 0.3 * rows + (1.2 if legend else 0)

@@ -88,11 +88,16 @@ class DatedFirst(_Concise):  # type: ignore[misc]
 
     def format_ticks(self, values: Any) -> list[str]:
         labels: list[str] = list(super().format_ticks(values))
+        for i, (value, label) in enumerate(zip(values, labels, strict=True)):
+            when = _num2date(value)  # (a year's tick, on 1 January: in four digits, as
+            if label == str(when.year) and when.month == when.day == 1:  # EDTF writes it)
+                labels[i] = f"{when.year:04d}"
         if labels:
             first = _num2date(values[0])
-            if str(first.year) not in labels[0]:
+            if f"{first.year:04d}" not in labels[0]:
                 day = labels[0].strip().isdigit()
-                labels[0] = f"{first.day} {first:%b %Y}" if day else f"{first:%b %Y}"
+                month = f"{first:%b} {first.year:04d}"
+                labels[0] = f"{first.day} {month}" if day else month
         return labels
 
 

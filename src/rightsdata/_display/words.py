@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
@@ -40,8 +41,11 @@ from rightsdata.vocab import (
 )
 
 __all__ = [
+    "INFERRED_LEGEND",
+    "INFERRED_MARK",
     "cited_for",
     "coordinates_text",
+    "date_field",
     "describe_date",
     "duration_text",
     "event_kind_mark",
@@ -51,9 +55,12 @@ __all__ = [
     "figures_summary",
     "identifier_text",
     "identifier_url",
+    "isolated",
+    "listed_date",
     "notable_status",
     "other_fields",
     "pad",
+    "redirect_note",
     "short_date",
     "status_note",
     "term",
@@ -108,6 +115,27 @@ def truncate(text: str, width: int, *, escape: bool = True) -> str:
     return text[: fit(text, width - 1)].rstrip(" ,;:") + "…"
 
 
+#: The first and last isolates: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
+_FSI: Final = "\u2068"
+_PDI: Final = "\u2069"
+
+
+def isolated(text: str) -> str:
+    """``text`` (a name or title from the data, already shown as :func:`one_line` shows it)
+    between the isolates FSI and PDI where it holds a letter of a right-to-left script
+    (Arabic, Hebrew...): within a line of left-to-right words (``Name (victim)``, a list's
+    date and title), it then keeps its own direction and cannot reorder the words around it,
+    as ``<bdi>`` keeps it in HTML. Other text is left as it is. The isolates take no column
+    (:func:`display_width`).
+
+    >>> isolated("Vladimir Kozlov"), isolated("محمد علي") == "\u2068محمد علي\u2069"
+    ('Vladimir Kozlov', True)
+    """
+    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        return text
+    return f"{_FSI}{text}{_PDI}"
+
+
 def pad(text: str, width: int) -> str:
     """``text`` and spaces after it to fill ``width`` columns (:func:`display_width`), as
     ``f"{text:<{width}}"`` does for text of one column a character.
@@ -120,13 +148,11 @@ def pad(text: str, width: int) -> str:
 
 def _plain_words(date: EDTF, short: bool) -> str:
     """One side without its qualifier: '8 October 2012' ('8 Oct 2012' if short), 'summer 2015';
-    a year below 1000 as 'AD 999' (not short), which '999' alone, or '3 May 12', does not
-    read as."""
+    its year in four digits, as EDTF and ISO 8601 write it ('3 May 0012', '0999'): never '12'
+    or '999', which read as a short year or a count."""
     text = date.text.rstrip("?~%")
     precision = date.precision or Precision.DAY
-    year = text[:4].lstrip("0")
-    if not short and len(year) < 4:
-        year = f"AD {year}"
+    year = text[:4]
     if precision is Precision.YEAR:
         return year
     if precision is Precision.SEASON:
@@ -138,45 +164,50 @@ def _plain_words(date: EDTF, short: bool) -> str:
     return f"{int(text[8:10])} {month} {year}"
 
 
-def _single(date: EDTF) -> tuple[str, Precision]:
-    """One side, as words, without the qualifier: '8 October 2012', 'summer 2015'."""
-    words = _plain_words(date, short=False)
-    if date.approximate:
-        words = f"about {words}"
-    if date.uncertain:
-        words = f"{words} (uncertain)"
-    return words, date.precision or Precision.DAY
-
-
 def _short_single(date: EDTF) -> str:
     words = _plain_words(date, short=True)
     return ("c. " if date.approximate else "") + words + ("?" if date.uncertain else "")
 
 
+def _ends_note(start: EDTF | None, end: EDTF | None) -> str:
+    """Which end of an interval is uncertain or approximate, in the words every display
+    puts after it: ``' (end uncertain)'``, ``' (start approximate; end uncertain)'``,
+    ``' (start and end uncertain)'``; ``''`` where neither is. Said of the end, not beside
+    it: a '?' or '(uncertain)' after the interval would read as the whole interval's.
+
+    >>> _ends_note(EDTF("2012-01-26~"), EDTF("2012-10-08?")), _ends_note(None, EDTF("2012%"))
+    (' (start approximate; end uncertain)', ' (end uncertain and approximate)')
+    """
+
+    def said(side: EDTF | None) -> str:
+        if side is None:
+            return ""
+        return " and ".join(
+            word
+            for word, is_so in (("uncertain", side.uncertain), ("approximate", side.approximate))
+            if is_so
+        )
+
+    first, last = said(start), said(end)
+    if first and first == last:
+        return f" (start and end {first})"
+    notes = [f"{name} {what}" for name, what in (("start", first), ("end", last)) if what]
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
 def _sides(start: EDTF, end: EDTF, short: bool) -> tuple[str, str]:
-    """Two dates in words, what they share written once, with the last: ``('26 January',
-    '8 October 2012')``, ``('14', '20 January 2012')``. A qualified side keeps its year, as
-    'about' or '(uncertain)' would otherwise seem to cover both."""
-    if short:
-        first, last = _short_single(start), _short_single(end)
-    else:
-        first, last = _single(start)[0], _single(end)[0]
-    if _qualified(start) or _qualified(end):
-        return first, last
-    # the year is one word, or two below 1000 ('AD 987': shared whole, never 'January AD')
-    head, ad, number = first.rpartition(" AD ") if " AD " in first else first.rpartition(" ")
-    year = f"AD {number}" if ad.strip() == "AD" else number
-    if not head or head == "AD" or not last.endswith(f" {year}"):
+    """Two dates in words, without their qualifiers (:func:`_ends_note` says them), what they
+    share written once, with the last: ``('26 January', '8 October 2012')``, ``('14', '20
+    January 2012')``."""
+    first, last = _plain_words(start, short), _plain_words(end, short)
+    head, _, year = first.rpartition(" ")  # (the year: its last word)
+    if not head or not last.endswith(f" {year}"):
         return first, last  # (a year alone, or different years)
     rest = last.removesuffix(f" {year}")
     shared = f" {rest.split(' ')[-1]}" if rest.count(" ") == 1 else None
     if start.precision is end.precision is Precision.DAY and shared and head.endswith(shared):
         return head.removesuffix(shared), last  # (one month: '14' to '20 January 2012')
     return head, last
-
-
-def _qualified(date: EDTF) -> bool:
-    return date.approximate or date.uncertain
 
 
 def _set_words(date: EDTF, short: bool) -> str:
@@ -223,8 +254,10 @@ def _days(member: EDTF) -> bool:
 def short_date(date: EDTF) -> str:
     """A date as a short label: ``8 Oct 2012``, ``summer 2015``, ``c. 29 Jun 2013``;
     an interval's sides joined by an en dash, what they share written once (``Jan``, ``8 Oct
-    2012``), an unknown side as ``?``, an open one as ``…``; a set's dates as alternatives
-    (``14 or 15 Jan 2022``, ``between 16 Dec 2011 and 31 Jan 2012``, ``by 31 Jan 2012``).
+    2012``), an unknown side as ``?``, an open one as ``…``; an end that is uncertain or
+    approximate named (``(end uncertain)`` after the interval), both ends alike marked as a
+    day is (``c.`` before it: both about); a set's dates as alternatives (``14 or 15
+    Jan 2022``, ``between 16 Dec 2011 and 31 Jan 2012``, ``by 31 Jan 2012``).
 
     >>> [short_date(EDTF(t)) for t in ("2012-10-08", "2015-22", "2013-06-29~", "2012?")]
     ['8 Oct 2012', 'summer 2015', 'c. 29 Jun 2013', '2012?']
@@ -238,11 +271,16 @@ def short_date(date: EDTF) -> str:
     if not date.is_interval:
         return _short_single(date)
     start, end = date.start, date.end
+    note = _ends_note(start, end)
     if start is not None and end is not None:
-        return _DASH.join(_sides(start, end, short=True))
-    first = _short_single(start) if start else "…" if date.open_start else "?"
-    last = _short_single(end) if end else "…" if date.open_end else "?"
-    return f"{first}{_DASH}{last}"
+        sides = _DASH.join(_sides(start, end, short=True))
+        if note.startswith(" (start and end"):  # (both ends alike: marked as one, as a day is)
+            about = "c. " if start.approximate else ""
+            return f"{about}{sides}{'?' if start.uncertain else ''}"
+        return sides + note
+    first = _plain_words(start, short=True) if start else "…" if date.open_start else "?"
+    last = _plain_words(end, short=True) if end else "…" if date.open_end else "?"
+    return f"{first}{_DASH}{last}{note}"
 
 
 def describe_date(date: EDTF, brief: bool = False) -> str:
@@ -271,17 +309,18 @@ def describe_date(date: EDTF, brief: bool = False) -> str:
     if not date.is_interval:
         return _single_words(date, brief)
     start, end = date.start, date.end
+    note = _ends_note(start, end)  # (which end is uncertain or approximate, after it all)
     if start is not None and end is not None:
         first, last = _sides(start, end, short=False)
-        return f"from {first} to {last}"
+        return f"from {first} to {last}{note}"
     if start is not None:
         if date.open_end:
-            return f"from {_single(start)[0]}, open-ended"
-        return f"from {_single(start)[0]}; the end is not known"
+            return f"from {_plain_words(start, short=False)}, open-ended{note}"
+        return f"from {_plain_words(start, short=False)}; the end is not known{note}"
     assert end is not None  # an interval has at least one date side
     if date.open_start:
-        return f"to {_single(end)[0]}, with no start (open)"
-    return f"to {_single(end)[0]}; the start is not known"
+        return f"to {_plain_words(end, short=False)}, with no start (open){note}"
+    return f"to {_plain_words(end, short=False)}; the start is not known{note}"
 
 
 def _single_words(date: EDTF, brief: bool) -> str:
@@ -431,6 +470,68 @@ def figure_text(figure: Figure) -> str:
     'killed: at least 15 people'
     """
     return f"{term(figure.measure)}: {figure_value(figure)}"
+
+
+#: What follows a date a list or a plot shows where the date was inferred rather than stated
+#: (a record's ``inferred`` names its field), and the legend line that says what it means.
+INFERRED_MARK: Final = "*"
+INFERRED_LEGEND: Final = "* date inferred, not stated: the record's card says from what"
+
+
+def date_field(record: Record) -> str | None:
+    """The field of the date a list shows for ``record``: when an event happened or a
+    statement was made (``date``), a source was published, a rating given (``as_of``), a
+    relationship began (``start``), a person born, an organisation founded; None for a kind
+    that has none.
+
+    >>> import rightsdata
+    >>> date_field(rightsdata.load().get("rating:civicus-kazakhstan-2022-downgrade"))
+    'as_of'
+    """
+    return _DATE_FIELDS.get(type(record).__name__)
+
+
+_DATE_FIELDS: Final = {
+    "Event": "date",
+    "Statement": "date",
+    "Source": "published",
+    "Rating": "as_of",
+    "Relationship": "start",
+    "Person": "born",
+    "Organization": "founded",
+}
+
+
+def listed_date(record: Record) -> str | None:
+    """The date a list or a plot shows for ``record`` (:func:`date_field`), short
+    (:func:`short_date`), followed by :data:`INFERRED_MARK` where the record says it was
+    inferred rather than stated (the card's "Inferred" section says from what); None where
+    it has none.
+
+    >>> import rightsdata
+    >>> ds = rightsdata.load()
+    >>> listed_date(ds.events["event:kozlov-verdict-2012-10-08"])  # (HRF gives no year)
+    '8 Oct 2012*'
+    >>> listed_date(ds.events["event:kozlov-detention-2012-01-26"])
+    '26 Jan 2012'
+    """
+    field = date_field(record)
+    date = None if field is None else getattr(record, field)
+    if not isinstance(date, EDTF):
+        return None
+    inferred = any(i.field == field for i in record.inferred)
+    return short_date(date) + (INFERRED_MARK if inferred else "")
+
+
+def redirect_note(asked: str, record_id: str) -> str:
+    """What a card, or ``rightsdata show``, says of an ID asked for that redirects (a record
+    merged into another, or renamed: ``ds.redirects``) to the record shown.
+
+    >>> redirect_note("org:kazakhstan-authorities", "group:kazakhstan-authorities")
+    'org:kazakhstan-authorities is a retired ID: it redirects to group:kazakhstan-authorities'
+    """
+    asked, record_id = one_line(asked), one_line(record_id)
+    return f"{asked} is a retired ID: it redirects to {record_id}"
 
 
 def within_note(place_id: str, events: Iterable[Event]) -> str:

@@ -36,8 +36,9 @@ def terminal_columns(width: int | None = None) -> int:
 def display_width(text: str) -> int:
     """The columns ``text`` takes in a terminal: two for an East Asian wide or fullwidth
     character (CJK, Hangul, fullwidth forms: ``unicodedata.east_asian_width`` W or F), none
-    for a combining mark (it sits on the character before it), one for any other. The one
-    measure of every width the library fits text to (lists, cards, reprs).
+    for a combining mark (it sits on the character before it) or a direction isolate (U+2066
+    to U+2069, which the displays put around a right-to-left name: it is not drawn), one for
+    any other. The one measure of every width the library fits text to (lists, cards, reprs).
 
     >>> display_width("Kozlov"), display_width("北京"), display_width("Kozlo\u0301v")
     (6, 4, 6)
@@ -84,4 +85,6 @@ def _one_column_each(text: str) -> bool:
 def _char_width(char: str) -> int:
     if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me"):
         return 0
+    if "\u2066" <= char <= "\u2069":  # a direction isolate (around a right-to-left name)
+        return 0  # is not drawn
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1

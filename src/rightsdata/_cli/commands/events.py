@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rightsdata._cli.arguments import _dataset, _source_options
 from rightsdata._cli.exits import EXIT_OK, UsageError
-from rightsdata._cli.output import _name, _plural, _print_json
+from rightsdata._cli.output import _name, _plural, _print_json, redirected
 from rightsdata._cli.suggest import close, did_you_mean, unknown_id_message
 
 if TYPE_CHECKING:
@@ -77,6 +77,8 @@ def _record_of(
         raise UsageError(f"{option}: {said}" if option.startswith("-") else said) from None
     if isinstance(record, wanted):
         found: str = record.id
+        if code is None:  # (a retired ID: said, not followed unseen)
+            redirected(record_id, found)
         return found
     message = (
         f"{option} takes {describe_prefixes(prefixes)}; {record_id} "
@@ -209,6 +211,7 @@ def _between_text(window: tuple[str | None, str | None]) -> str:
 
 def _cmd_timeline(args: argparse.Namespace) -> int:
     from rightsdata._display.marks import subject_events
+    from rightsdata._display.words import isolated
     from rightsdata._model.records import ACTOR
     from rightsdata._validation.convert import unstructure
     from rightsdata.textcard import event_lines
@@ -220,7 +223,8 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([unstructure(e) for e in events])
         return EXIT_OK
-    heading = f"{_name(dataset, subject)}: {_plural(len(events), 'event')}{found.within}"
+    name = isolated(_name(dataset, subject))  # (a right-to-left name: its own direction)
+    heading = f"{name}: {_plural(len(events), 'event')}{found.within}"
     print(f"{heading}, in date order")
     if events:  # (none: the heading alone, with no blank line after it)
         print("\n".join(event_lines(events)))

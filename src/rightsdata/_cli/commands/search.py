@@ -101,10 +101,17 @@ def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> li
     event's with its kind and status, as ``events`` lists them). An event's date follows its
     title, whole, as ``events`` shows it: the title is cut to leave it room, and where too
     little would be left, the date takes a line of its own under the title."""
-    from rightsdata._display.words import pad, short_date, truncate
+    from rightsdata._display.words import (
+        INFERRED_LEGEND,
+        INFERRED_MARK,
+        isolated,
+        listed_date,
+        pad,
+        truncate,
+    )
     from rightsdata._model.records import Event
     from rightsdata._values.columns import display_width
-    from rightsdata.textcard import event_mark, id_lines
+    from rightsdata.textcard import event_mark, id_lines, wrap
 
     kinds = [type(r).__name__.lower() for r in records]
     column = max(map(display_width, kinds), default=0) + 2
@@ -113,16 +120,19 @@ def _record_lines(dataset: Dataset, records: Sequence[Record], width: int) -> li
         label = _name(dataset, record.id)
         date = ""
         if isinstance(record, Event) and record.date is not None:
-            date = f"({short_date(record.date)})"
+            date = f"({listed_date(record)})"
         room = width - column - display_width(date) - 1
         if date and room >= _TITLE_ROOM:
-            lines.append(f"{pad(kind, column)}{truncate(label, room)} {date}")
+            lines.append(f"{pad(kind, column)}{isolated(truncate(label, room))} {date}")
         else:
-            lines.append(pad(kind, column) + truncate(label, width - column))
+            lines.append(pad(kind, column) + isolated(truncate(label, width - column)))
             if date:  # (under the title, or as far in as leaves it whole)
                 lines.append(" " * max(min(column, width - display_width(date)), 0) + date)
         mark = event_mark(record) if isinstance(record, Event) else ""
         lines += id_lines(record.id, mark, column, width)
+    listed = (listed_date(r) for r in records if isinstance(r, Event))
+    if any(date and date.endswith(INFERRED_MARK) for date in listed):
+        lines += wrap(INFERRED_LEGEND, width, "", "  ")  # (what an event date's mark means)
     return lines
 
 

@@ -7,7 +7,7 @@ import contextlib
 
 from rightsdata._cli.arguments import _dataset, _source_options, _width
 from rightsdata._cli.exits import EXIT_OK, UsageError
-from rightsdata._cli.output import _print_json
+from rightsdata._cli.output import _print_json, redirected
 
 __all__: list[str] = []
 
@@ -34,6 +34,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
             record = dataset.country(args.id)
     if record is None:
         record = dataset.get(args.id)  # an ID; a miss in the Python API's words
+        redirected(args.id, record.id)  # (a retired ID: said, not followed unseen)
     if args.json:
         _print_json(unstructure(record))
         return EXIT_OK

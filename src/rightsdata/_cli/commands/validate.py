@@ -75,6 +75,7 @@ def _missing(path: Path) -> bool:
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
+    from rightsdata._data.folderfiles import not_a_dataset
     from rightsdata._data.kindfile import check_kind_file, kind_file_alone
     from rightsdata._data.validating import kind_file_base_message
     from rightsdata._values.shell import shell_path
@@ -113,6 +114,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 max_problems=args.max_problems,
             )
         except InvalidDataError as error:
+            if not_a_dataset(error.problems):  # (the wrong kind of path: a usage error)
+                raise UsageError(f"{args.path}: {error.problems[0].message}") from None
             problems, counts, unjudged = list(error.problems), {}, error.unchecked
             stopped = error.stopped_at
         else:
