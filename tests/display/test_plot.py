@@ -358,6 +358,39 @@ def test_a_span_is_thinner_and_lighter_than_an_interval(ds: Dataset) -> None:
     )
 
 
+def test_an_interval_with_an_imprecise_end_is_solid_only_where_it_surely_ran(
+    ds: Dataset,
+) -> None:
+    """'2011/2013' began some time in 2011 and ended some time in 2013: light over every
+    day it may cover, as a year's bar is, solid from its start's last possible day to its
+    end's first; '2011/2011-12' surely covers no day (it may have ended before it began):
+    light alone; an interval of days stays one solid bar."""
+    dates = ["2011/2013", "2011/2011-12", "2011-01-01/2013-12-31", "2011-06-15/2013"]
+    events = [variant_of(ds, "event:x", n, date=EDTF(d)) for n, d in enumerate(dates, start=1)]
+    ax = with_events(ds, *events).plot_timeline(KOZLOV)
+    found = marks(ax)
+    years, within, days, half = (found[f"event:x-{n}"] for n in (1, 2, 3, 4))
+    (year_bar,) = found["event:kazakhstan-media-opposition-crackdown-2012"]  # (a year)
+    for bars in (years, within, half):
+        (light,) = bars
+        assert isinstance(light, Rectangle) and isinstance(year_bar, Rectangle)
+        assert (light.get_height(), alpha_of(light)) == (year_bar.get_height(), alpha_of(year_bar))
+    (sure,) = found["event:x-1#sure"]
+    assert isinstance(sure, Rectangle) and alpha_of(sure) > 0.3
+    assert (sure.get_x(), sure.get_x() + sure.get_width()) == (day("2011-12-31"), day("2013-01-02"))
+    assert "event:x-2#sure" not in found  # (no day surely covered)
+    (whole,) = days
+    assert isinstance(whole, Rectangle) and alpha_of(whole) > 0.3 and "event:x-3#sure" not in found
+    (sure,) = found["event:x-4#sure"]  # (a day, then a year: solid from the day)
+    assert isinstance(sure, Rectangle)
+    assert (sure.get_x(), sure.get_x() + sure.get_width()) == (day("2011-06-15"), day("2013-01-02"))
+    legend = ax.get_legend()
+    assert legend is not None
+    labels = [t.get_text() for t in legend.get_texts()]
+    assert "an end some time within: solid where it surely ran" in labels
+    assert mark_of(events[0]).imprecise_ends and not mark_of(events[2]).imprecise_ends
+
+
 def test_a_set_open_at_one_end_is_a_light_bar_with_its_arrow(ds: Dataset) -> None:
     defendant = (Participant(actor=KOZLOV, role=Role.DEFENDANT),)
     dates = ["[..2012]", "[2011-06,2013-06..]", "../2012"]
@@ -366,7 +399,9 @@ def test_a_set_open_at_one_end_is_a_light_bar_with_its_arrow(ds: Dataset) -> Non
         for n, date in enumerate(dates, start=1)
     ]
     ax = with_events(ds, *events).plot_timeline(KOZLOV)
-    before, after, interval = (mark(ax, f"event:x-{n}") for n in (1, 2, 3))
+    before, after = (mark(ax, f"event:x-{n}") for n in (1, 2))
+    # (../2012 ends some time in 2012: solid up to its first possible day, light over 2012)
+    interval = mark(ax, "event:x-3#sure")
     assert isinstance(before, Rectangle) and isinstance(after, Rectangle)
     assert isinstance(interval, Rectangle)
     for one_of in (before, after):  # one day of what the bar covers: light, as a closed set
@@ -581,6 +616,8 @@ def rows(ax: Axes) -> list[str]:
     undated event, which has none, by its label)."""
     found: dict[int, str] = {}
     for event_id, (artist, *_) in marks(ax).items():
+        if "#" in event_id:  # (a part of an event's mark: its sure days, an arrow, an outline)
+            continue
         if isinstance(artist, Line2D):
             ydata = artist.get_ydata()
             assert isinstance(ydata, np.ndarray)

@@ -44,7 +44,11 @@ class Mark:
 
     ``first`` and ``last`` are the first and last day the date could cover (None where a
     side is open or unknown, and for an undated event); ``qualified`` is true when the date,
-    or a side of it, carries ``?``, ``~`` or ``%``.
+    or a side of it, carries ``?``, ``~`` or ``%``. For an interval, ``sure_first`` and
+    ``sure_last`` are the days it surely covers: from its start's last possible day to its
+    end's first (``2011/2013``: from 31 December 2011 to 1 January 2013; the same as
+    ``first`` and ``last`` where both ends are days; None on an open or unknown side); for
+    any other date, ``first`` and ``last``.
     """
 
     event: Event
@@ -54,6 +58,17 @@ class Mark:
     start_side: Side
     end_side: Side
     qualified: bool
+    sure_first: datetime.date | None = None
+    sure_last: datetime.date | None = None
+
+    @property
+    def imprecise_ends(self) -> bool:
+        """Whether this is an interval an end of which is a month, a season or a year, so
+        that it surely covers less than it may (``2011/2011-12``)."""
+        return self.shape == "interval" and (
+            (self.start_side == "known" and self.sure_first != self.first)
+            or (self.end_side == "known" and self.sure_last != self.last)
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -107,6 +122,11 @@ def mark_of(event: Event) -> Mark:
         shape = "day" if date.precision is Precision.DAY else "span"
     start_side: Side = "open" if date.open_start else "unknown" if first is None else "known"
     end_side: Side = "open" if date.open_end else "unknown" if last is None else "known"
+    sure_first, sure_last = first, last
+    if date.is_interval:  # (from the start's last possible day to the end's first)
+        start, end = date.start, date.end
+        sure_first = _plain(start.latest) if start is not None and first is not None else None
+        sure_last = _plain(end.earliest) if end is not None and last is not None else None
     return Mark(
         event=event,
         shape=shape,
@@ -115,6 +135,8 @@ def mark_of(event: Event) -> Mark:
         start_side=start_side,
         end_side=end_side,
         qualified=_qualified(date),
+        sure_first=sure_first,
+        sure_last=sure_last,
     )
 
 

@@ -6,11 +6,12 @@ One row per event, in date order (the order of :meth:`~rightsdata.Dataset.timeli
 title on the left and its date beside its mark. A day is a dot; a month, season or year, or
 a set of dates ("one of"), is a light bar over the days it could be ("some time within"; a
 set's bar runs from its first date to its last); an interval is a solid bar from its
-start to its end; an unknown side fades out towards the edge, an open side (``..``) runs to
-the edge and ends in an arrow; a qualified date (``?``, ``~``, ``%``) has a hollow dot or a
-dashed outline (a fading bar's open at its unknown side). Each kind of event has its own
-style, the same in every plot (:data:`KIND_ORDER`): a colour from a colour-blind-safe
-palette, and past ten kinds a hatch.
+start to its end (one whose end is a month, season or year: light where it may have run,
+solid where it surely ran); an unknown side fades out towards the edge, an open side
+(``..``) runs to the edge and ends in an arrow; a qualified date (``?``, ``~``, ``%``) has
+a hollow dot or a dashed outline (a fading bar's open at its unknown side). Each kind of
+event has its own style, the same in every plot (:data:`KIND_ORDER`): a colour from a
+colour-blind-safe palette, and past ten kinds a hatch.
 Undated events are listed at the bottom, with no mark. Every text is drawn as it is: a
 ``$`` in a title is a dollar sign, never mathtext. Dates from year 1 to 9999 can be drawn.
 See docs/plotting.md.
@@ -297,6 +298,8 @@ def _draw(
         _fade(ax, x0, x1, y, color, rising=mark.start_side == "unknown", gid=gid)
         if mark.qualified:
             _dashed_outline(ax, mark, x0, x1, y, color, gid)
+    elif form in ("interval", "open") and mark.imprecise_ends:
+        _sure_bar(ax, mark, x0, x1, y, (color, hatch), gid)
     else:
         light = mark.shape == "span" and form in ("span", "open")  # (a set may be open)
         height = _SPAN_BAR if light else _BAR
@@ -320,6 +323,45 @@ def _draw(
                 [x], [y], marker=arrow, color=color, markersize=8, clip_on=False,
                 zorder=3, gid=f"{gid}#open-{side}",
             )  # fmt: skip
+
+
+def _sure_bar(
+    ax: matplotlib.axes.Axes,
+    mark: Mark,
+    x0: float,
+    x1: float,
+    y: float,
+    style: tuple[str, str],
+    gid: str,
+) -> None:
+    """An interval with an end that is a month, a season or a year (``2011/2011-12``): a
+    light bar over every day it may cover ("some time within", as a month's is), and a solid
+    one over the days it surely covers, from its start's last possible day to its end's
+    first (none where those cross: it may have begun after it may have ended); its gid is
+    the event's ID, the solid one's that and ``#sure``."""
+    from matplotlib.colors import to_rgba
+    from matplotlib.patches import Rectangle
+
+    color, hatch = style
+    dashes = "--" if mark.qualified else "-"
+    ax.add_patch(
+        Rectangle(
+            (x0, y - _SPAN_BAR / 2), x1 - x0, _SPAN_BAR,
+            facecolor=to_rgba(color, _LIGHT), edgecolor=to_rgba(color, 0.7), linewidth=0.8,
+            linestyle=dashes, zorder=2, gid=gid,
+        )
+    )  # fmt: skip
+    sure_x0 = x0 if mark.sure_first is None else _num(mark.sure_first)
+    sure_x1 = x1 if mark.sure_last is None else _num(mark.sure_last) + 1
+    if sure_x1 > sure_x0:
+        ax.add_patch(
+            Rectangle(
+                (sure_x0, y - _BAR / 2), sure_x1 - sure_x0, _BAR,
+                facecolor=to_rgba(color, 0.55 if hatch else _SOLID), edgecolor=color,
+                linewidth=1.2, linestyle=dashes, hatch=hatch or None, zorder=2,
+                gid=f"{gid}#sure",
+            )
+        )  # fmt: skip
 
 
 def _date_text(mark: Mark) -> str:
@@ -457,6 +499,10 @@ def _form_handles(marks: Sequence[Mark], xlim: tuple[float, float]) -> list[tupl
         forms.append((light, "some time within (month, season, year, one of some days)"))
     if "interval" in drawn:
         forms.append((Patch(facecolor=_GREY, edgecolor=_GREY), "from a start to an end"))
+    if any(m.imprecise_ends for m in marks if _form(m, xlim) in ("interval", "open")):
+        sure = Patch(facecolor=_GREY, edgecolor=_GREY)
+        may = Patch(facecolor=(0.47, 0.47, 0.47, _LIGHT), edgecolor=_GREY)
+        forms.append(((may, sure, may), "an end some time within: solid where it surely ran"))
     if "fade" in drawn:
         fade = tuple(Patch(facecolor=_GREY, alpha=a, lw=0) for a in (0.9, 0.6, 0.35, 0.12))
         forms.append((fade, "start or end not known"))
