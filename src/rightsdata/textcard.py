@@ -46,6 +46,7 @@ from rightsdata._display.words import (
     term,
     truncate,
     value_text,
+    years_of,
 )
 from rightsdata._model.records import (
     Citation,
@@ -489,8 +490,18 @@ def _citation(citation: Citation, card: _Card) -> list[str]:
 
 
 def _short_citation(citation: Citation, card: _Card) -> str:
-    title = card.name(citation.source)
-    return f"{title}, {one_line(citation.locator)}" if citation.locator else title
+    """A figure's citation on its line: the source, where in it, what it supports, how
+    sure, and its quote, as the HTML card says them."""
+    said = [card.name(citation.source)]
+    if citation.locator:
+        said.append(one_line(citation.locator))
+    supports = cited_for(citation.fields)
+    if supports is not None:
+        said.append(supports)
+    if citation.confidence is not None:
+        said.append(f"confidence {citation.confidence}")
+    quote = f" “{one_line(citation.quote)}”" if citation.quote else ""
+    return ", ".join(said) + quote
 
 
 def _figure(figure: Figure, card: _Card) -> str:
@@ -587,11 +598,13 @@ def _involvement_rows(
     rows: list[tuple[str, str | Sequence[str] | None]] = []
     events = dataset.timeline(actor)
     options = _command_options(dataset, card.options)
+    when = years_of(events)
+    counted_events = _count(len(events), "event") + (f" ({when})" if when else "")
     if events and options is None:  # no command runs on this data: the count alone
-        rows.append(("events", _count(len(events), "event")))
+        rows.append(("events", counted_events))
     elif events:
         command = f"`rightsdata timeline {actor.id}{options}`"
-        rows.append(("events", _Command(f"{_count(len(events), 'event')}; {command}")))
+        rows.append(("events", _Command(f"{counted_events}; {command}")))
     ties = dataset.related(actor).relationships
     rows.append(("relationships", [card.name(r.id) for r in ties]))
     return rows

@@ -1744,13 +1744,17 @@ def test_the_command_a_card_suggests_runs_on_the_same_data(
     assert run(capsys, "init", folder)[0] == EXIT_OK
     code, out, _ = run(capsys, "show", "person:example-person", "--data", folder)
     assert code == EXIT_OK
-    (line,) = [line for line in out.splitlines() if line.startswith("events")]
-    suggested = line.split("; ", 1)[1]
+    lines = out.splitlines()
+    (start,) = [n for n, line in enumerate(lines) if line.startswith("events")]
+    row = lines[start] + "".join(
+        " " + line.strip() for line in lines[start + 1 : start + 3] if line.startswith("  ")
+    )  # (the command on the next line where the row's width leaves no room for it)
+    suggested = " ".join(row.split()).split("; ", 1)[1]
     assert suggested == f"`rightsdata timeline person:example-person --data '{folder}'`"
     code, out, _ = run(capsys, *shlex.split(suggested.strip("`"))[1:])
     assert code == EXIT_OK and out.startswith("Example Person: 1 event")
     _, out, _ = run(capsys, "show", "person:vladimir-kozlov")  # the bundled: no options
-    assert "; `rightsdata timeline person:vladimir-kozlov`\n" in out
+    assert "(2012 to 2015); `rightsdata timeline person:vladimir-kozlov` " in " ".join(out.split())
     # and so do the commands an error suggests
     _, _, err = run(capsys, "events", "--place", "person:example-person", "--data", folder)
     assert "rightsdata events --involving person:example-person --data 'my data'" in " ".join(

@@ -334,6 +334,13 @@ class SearchResults(list[Record]):
         self.truncated = truncated
         self.limit = limit
 
+    def _repr_html_(self) -> str:
+        """A table of the records found, in a notebook, saying where ``limit`` left some
+        out (a list's own display would show ``limit`` records as if they were all)."""
+        from rightsdata._display.lists import search_card
+
+        return search_card(self)
+
 
 @attrs.frozen
 class Related:

@@ -1570,7 +1570,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         ``subject`` is an actor (a person, organisation or group), a place (with the places
         within it), an event standing for its case, or some events chosen (Event records or
         their IDs, such as a query's answer).
-        Uncertain dates are drawn as ranges. The options are those of
+        A month, season or year is a light bar over the days it could be, an uncertain or
+        approximate date hollow or dashed (docs/plotting.md). The options are those of
         :func:`rightsdata.plot.plot_timeline`; docs/plotting.md shows the result.
 
         >>> import matplotlib

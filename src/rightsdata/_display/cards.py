@@ -36,6 +36,7 @@ from rightsdata._display.words import (
     term,
     truncate,
     value_text,
+    years_of,
 )
 from rightsdata._model.records import (
     Alias,
@@ -66,7 +67,8 @@ __all__ = ["card_dataset", "dataset_card", "dataset_label", "record_card"]
 _GREY: Final = "rgba(128,128,128,.4)"
 _CARD: Final = (
     f"border:1px solid {_GREY};border-radius:6px;padding:8px 12px;margin:4px 0;"
-    "max-width:50em;line-height:1.45;text-align:left;color:inherit;background:transparent"
+    "max-width:50em;line-height:1.45;text-align:left;color:inherit;background:transparent;"
+    "overflow-wrap:anywhere"
 )
 _KICKER: Final = "font-size:.8em;letter-spacing:.04em;text-transform:uppercase;opacity:.75"
 _TITLE: Final = "font-size:1.15em;font-weight:600;margin:1px 0"
@@ -89,6 +91,9 @@ _CHIP: Final = (
 #: How many items a list shows open; the rest follow, collapsed (``<details>``), never left out.
 LIST_LIMIT: Final = 12
 _SOURCE_TITLE: Final = 90  # characters of a source's title and locator beside a figure
+#: The least of a source's title shown beside a figure where its locator is long: the
+#: locator is shown whole (two citations of one source differ there), the title cut.
+_SOURCE_TITLE_LEAST: Final = 30
 
 
 def _e(value: object) -> str:
@@ -235,12 +240,23 @@ def _citation(citation: Citation, names: _Names) -> str:
 
 
 def _short_citation(citation: Citation, names: _Names) -> str:
+    """A figure's citation on its line: the source's title, cut where the line is short
+    (its whole title and ID in the tooltip), then what the text card says of it whole:
+    where in the source, what it supports, how sure, and its quote (two citations of one
+    source differ only there)."""
     source = names.record(citation.source)
+    said = [_v(citation.locator)] if citation.locator else []
+    supports = cited_for(citation.fields, _mono)
+    if supports is not None:
+        said.append(supports)
+    if citation.confidence is not None:
+        said.append(f"confidence {_e(citation.confidence)}")
+    quote = f" “{_v(citation.quote, prose=True)}”" if citation.quote else ""
     if not isinstance(source, Source):
-        locator = f", {_v(citation.locator)}" if citation.locator else ""
-        return _mono(citation.source) + locator
-    text = f"{source.title}, {citation.locator}" if citation.locator else source.title
-    return _span(_v(truncate(text, _SOURCE_TITLE)), "", title=f"{text}\n{citation.source}")
+        return ", ".join([_mono(citation.source), *said]) + quote
+    room = max(_SOURCE_TITLE - len(citation.locator or ""), _SOURCE_TITLE_LEAST)
+    title = _span(_v(truncate(source.title, room)), "", title=f"{source.title}\n{citation.source}")
+    return ", ".join([title, *said]) + quote
 
 
 def _inference(inference: Inference) -> str:
@@ -324,11 +340,8 @@ def _event_rows(event: Event, names: _Names) -> _Rows:
 
 
 def _span_of(events: Sequence[Event]) -> str:
-    """'12, from 2012 to 2015': how many events, and the years their dates could cover."""
-    firsts = [e.date.earliest for e in events if e.date is not None and e.date.earliest]
-    lasts = [e.date.latest for e in events if e.date is not None and e.date.latest]
-    years = sorted({min(firsts).year, max(lasts).year}) if firsts and lasts else []
-    when = " to ".join(f"{y:04d}" for y in years)
+    """'12 (2012 to 2015)': how many events, and the years their dates could cover."""
+    when = years_of(events)
     return f"{len(events)}" + (f" {_span(_e(f'({when})'), _MUTED)}" if when else "")
 
 
@@ -430,6 +443,8 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
                 _link(record.archive_url, record.archive_url) if record.archive_url else None,
             ),
         ]
+        if names.dataset is not None:  # (as the text card says it)
+            rows.append(("cited by", _e(counted(len(names.dataset.cited_by(record)), "record"))))
         return f"{kind} · {term(record.kind)}", record.title, record.note, rows
     if isinstance(record, Relationship):
         title = names.label(record.id) or f"{record.subject} {term(record.kind)} {record.object}"

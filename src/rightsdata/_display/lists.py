@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from rightsdata._data.answers import Figures, Related
+from rightsdata._data.answers import Figures, Related, SearchResults
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.cards import (
     _CARD,
@@ -55,7 +55,14 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.errors import counted, counted_kind
 from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, prefix_of
 
-__all__ = ["TABLE_LIMIT", "figures_card", "list_card", "records_table", "related_card"]
+__all__ = [
+    "TABLE_LIMIT",
+    "figures_card",
+    "list_card",
+    "records_table",
+    "related_card",
+    "search_card",
+]
 
 #: How many rows a table shows before saying how many more there are.
 TABLE_LIMIT: Final = 20
@@ -96,16 +103,17 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], total: int) -> 
     body = [
         "<tr>" + "".join(f'<td style="{_TD}">{cell}</td>' for cell in row) + "</tr>" for row in rows
     ]
-    if total > len(rows):
+    opened, rest = body[:TABLE_LIMIT], body[TABLE_LIMIT:]
+    if total > len(rows):  # (the note of those not given: after the last row, not one of them)
         more = f"and {total - len(rows):,} more"
-        body.append(f'<tr><td colspan="{len(header)}" style="{_TD};{_MUTED}">{more}</td></tr>')
-    opened = _tabled(head, body[:TABLE_LIMIT])
-    if len(body) <= TABLE_LIMIT:
-        return opened
+        note = f'<tr><td colspan="{len(header)}" style="{_TD};{_MUTED}">{more}</td></tr>'
+        (rest or opened).append(note)
+    if not rest:
+        return _tabled(head, opened)
     return (
-        f'{opened}<details><summary style="{_MUTED};cursor:pointer">'
+        f'{_tabled(head, opened)}<details><summary style="{_MUTED};cursor:pointer">'
         f"and {len(body) - TABLE_LIMIT:,} more</summary>"
-        f"{_tabled(head, body[TABLE_LIMIT:])}</details>"
+        f"{_tabled(head, rest)}</details>"
     )
 
 
@@ -168,6 +176,25 @@ def list_card(kicker: str, title: str, records: Sequence[Record], dataset: Datas
     facts = _e(counted(len(records), "record"))
     body = records_table(records, dataset) if records else ""
     return _card(kicker, title, facts, body)
+
+
+def search_card(found: SearchResults) -> str:
+    """The records a search found as a card: how many, and, where its ``limit`` left some
+    out, that more match and how to see them all.
+
+    >>> import rightsdata
+    >>> card = search_card(rightsdata.load().search("kozlov", limit=3))
+    >>> "3 records; more match than limit=3 let through" in card
+    True
+    """
+    facts = counted(len(found), "record")
+    if found.truncated:
+        facts += (
+            f"; more match than limit={found.limit} let through: search with a larger "
+            "limit, or limit=None for every match"
+        )
+    body = records_table(found, None) if found else ""
+    return _card("Search results", "", _e(facts), body)
 
 
 def _who(figure: Figure, names: _Names) -> str:

@@ -760,6 +760,20 @@ _SCHEME_URLS: Final = {
 }
 
 
+def years_of(events: Sequence[Event]) -> str:
+    """The years ``events``' dates could cover, first to last (``'2012 to 2015'``, one year
+    alone); '' if none is dated. What both cards say beside an actor's events.
+
+    >>> import rightsdata
+    >>> years_of(rightsdata.load().timeline("person:vladimir-kozlov"))
+    '2012 to 2015'
+    """
+    firsts = [e.date.earliest for e in events if e.date is not None and e.date.earliest]
+    lasts = [e.date.latest for e in events if e.date is not None and e.date.latest]
+    years = sorted({min(firsts).year, max(lasts).year}) if firsts and lasts else []
+    return " to ".join(f"{y:04d}" for y in years)
+
+
 def cited_for(fields: tuple[str, ...] | None, mark: Callable[[str], str] = str) -> str | None:
     """What a citation's ``fields`` say it supports, each field's name through ``mark``: None
     where it supports the whole record (null), and an empty list in words, not as nothing.
