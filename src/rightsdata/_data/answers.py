@@ -337,9 +337,9 @@ class SearchResults(list[Record]):
     def _repr_html_(self) -> str:
         """A table of the records found, in a notebook, saying where ``limit`` left some
         out (a list's own display would show ``limit`` records as if they were all)."""
-        from rightsdata._display.lists import search_card
+        from rightsdata._display.display import search_html
 
-        return search_card(self)
+        return search_html(self)
 
 
 @attrs.frozen

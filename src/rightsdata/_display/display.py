@@ -32,7 +32,7 @@ from typing import Any, Final
 import attrs
 
 from rightsdata._data import registry
-from rightsdata._data.answers import Figures, Related
+from rightsdata._data.answers import Figures, Related, SearchResults
 from rightsdata._data.collection import Collection
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.given import given, given_record, given_records
@@ -350,6 +350,19 @@ def figures_html(figures: Figures) -> str:
             found = holder
             break
     return figures_card(figures, found)
+
+
+def search_html(found: SearchResults) -> str:
+    """The records a search found (:class:`~rightsdata.SearchResults`) as an HTML card: a
+    table of them, saying where the search's ``limit`` left some out.
+
+    >>> import rightsdata
+    >>> "more match than limit=2" in search_html(rightsdata.load().search("kozlov", limit=2))
+    True
+    """
+    from rightsdata._display.lists import search_card
+
+    return search_card(given(found, "search_html", "found", "a SearchResults", SearchResults))
 
 
 def related_html(related: Related) -> str:
