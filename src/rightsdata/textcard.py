@@ -31,7 +31,7 @@ from rightsdata._display.given import given, given_event, given_events, given_st
 from rightsdata._display.words import (
     INFERRED_LEGEND,
     INFERRED_MARK,
-    cited_for,
+    cited_details,
     coordinates_text,
     describe_date,
     duration_text,
@@ -471,13 +471,7 @@ def _citation(citation: Citation, card: _Card) -> list[str]:
             details.append(describe_date(source.published, brief=True))
     else:
         parts, details = [citation.source], []
-    if citation.locator:
-        details.append(one_line(citation.locator))
-    supports = cited_for(citation.fields)
-    if supports is not None:
-        details.append(supports)
-    if citation.confidence is not None:
-        details.append(f"confidence {citation.confidence}")
+    details += cited_details(citation, one_line)
     if isinstance(source, Source):  # (else its ID is the title already: not twice)
         details.append(citation.source)
     if details:
@@ -492,14 +486,7 @@ def _citation(citation: Citation, card: _Card) -> list[str]:
 def _short_citation(citation: Citation, card: _Card) -> str:
     """A figure's citation on its line: the source, where in it, what it supports, how
     sure, and its quote, as the HTML card says them."""
-    said = [card.name(citation.source)]
-    if citation.locator:
-        said.append(one_line(citation.locator))
-    supports = cited_for(citation.fields)
-    if supports is not None:
-        said.append(supports)
-    if citation.confidence is not None:
-        said.append(f"confidence {citation.confidence}")
+    said = [card.name(citation.source), *cited_details(citation, one_line)]
     quote = f" “{one_line(citation.quote)}”" if citation.quote else ""
     return ", ".join(said) + quote
 

@@ -23,7 +23,7 @@ from typing import Final
 from rightsdata._data import registry
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.words import (
-    cited_for,
+    cited_details,
     coordinates_text,
     describe_date,
     duration_text,
@@ -227,12 +227,7 @@ class _Names:
 
 
 def _citation(citation: Citation, names: _Names) -> str:
-    where = [_v(citation.locator)] if citation.locator else []
-    supports = cited_for(citation.fields, _mono)
-    if supports is not None:
-        where.append(supports)
-    if citation.confidence is not None:
-        where.append(f"confidence {_e(citation.confidence)}")
+    where = cited_details(citation, _v, _mono)
     quote = (
         f'<div style="{_QUOTE}">“{_v(citation.quote, prose=True)}”</div>' if citation.quote else ""
     )
@@ -245,12 +240,7 @@ def _short_citation(citation: Citation, names: _Names) -> str:
     where in the source, what it supports, how sure, and its quote (two citations of one
     source differ only there)."""
     source = names.record(citation.source)
-    said = [_v(citation.locator)] if citation.locator else []
-    supports = cited_for(citation.fields, _mono)
-    if supports is not None:
-        said.append(supports)
-    if citation.confidence is not None:
-        said.append(f"confidence {_e(citation.confidence)}")
+    said = cited_details(citation, _v, _mono)
     quote = f" “{_v(citation.quote, prose=True)}”" if citation.quote else ""
     if not isinstance(source, Source):
         return ", ".join([_mono(citation.source), *said]) + quote

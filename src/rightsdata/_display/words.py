@@ -17,6 +17,7 @@ from typing import Any, Final
 import attrs
 
 from rightsdata._model.records import (
+    Citation,
     Coordinates,
     Event,
     Figure,
@@ -772,6 +773,26 @@ def years_of(events: Sequence[Event]) -> str:
     lasts = [e.date.latest for e in events if e.date is not None and e.date.latest]
     years = sorted({min(firsts).year, max(lasts).year}) if firsts and lasts else []
     return " to ".join(f"{y:04d}" for y in years)
+
+
+def cited_details(
+    citation: Citation, shown: Callable[[str], str] = str, mark: Callable[[str], str] = str
+) -> list[str]:
+    """What both cards say of a citation beside its source: where in it (its locator,
+    through ``shown``), what it supports (the fields' names through ``mark``) and how sure
+    (its confidence); each only where the citation says it.
+
+    >>> from rightsdata import Citation
+    >>> cited_details(Citation(source="source:a", locator="p. 3", fields=("date",)))
+    ['p. 3', 'for date']
+    """
+    said = [shown(citation.locator)] if citation.locator else []
+    supports = cited_for(citation.fields, mark)
+    if supports is not None:
+        said.append(supports)
+    if citation.confidence is not None:
+        said.append(f"confidence {shown(citation.confidence)}")
+    return said
 
 
 def cited_for(fields: tuple[str, ...] | None, mark: Callable[[str], str] = str) -> str | None:
