@@ -155,13 +155,14 @@ def other_layout(folder: Path) -> str | None:
     holds a `jsonl` export's files, not CSV tables: read it back with \
 `rightsdata.load_path()` of its records.jsonl
     """
-    from rightsdata._values.ids import PREFIX_OF_KIND
+    from rightsdata._model.records import KINDS
+    from rightsdata._values.format import kind_file
 
     said = _manifest(folder).get("format")
     layout = said if said in _READ_BY else None
     if layout is None:
         parquet = any((folder / f"{table}.parquet").is_file() for table in TABLES)
-        json_files = any((folder / f"{kind}.json").is_file() for kind in PREFIX_OF_KIND)
+        json_files = any((folder / kind_file(kind)).is_file() for kind in KINDS)
         named = {"parquet": parquet, "json": json_files}
         named |= {name: (folder / _FILE_OF[name]).is_file() for name in ("jsonl", "document")}
         layout = next((name for name, found in named.items() if found), None)

@@ -11,6 +11,7 @@ from typing import Any
 from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _print_error
+from rightsdata._data.loading import DESCRIPTOR
 from rightsdata._values.errors import InvalidDataError, printable, printable_path
 from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
 from rightsdata._values.joined import all_of, one_of
@@ -67,9 +68,10 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
         refused = refused or bool(links)
         for note in notes:
             _print_error(note, [str(folder)])
-        if not args.check:
-            _note_unnamed(folder)
-            _note_sources_of_its_own(folder)
+        if not args.check:  # (the notes of the folder as written: its files read once)
+            descriptor = _written(folder, DESCRIPTOR)
+            _note_unnamed(folder, descriptor)
+            _note_sources_of_its_own(folder, descriptor, _written(folder, "sources.json"))
     if args.check and differ:
         given = args.paths if args.paths and not refused else differ
         paths = " ".join(shell_path(str(p)) for p in given)
@@ -120,19 +122,23 @@ def _unmeasured(folder: Path, hashes: bool | None, check: bool) -> list[str]:
     a missing file), as a load says it; fmt removes the size and hash a link's entry gives,
     and keeps a missing file's (``check``: ``--check``, which says what fmt would do)."""
     from rightsdata._data.canonical import unmeasured
-    from rightsdata._data.loading import DESCRIPTOR
 
     notes = unmeasured(folder, hashes, check=check)
     return [f"note: {folder / DESCRIPTOR}: {said}" for said in notes]
 
 
-def _note_unnamed(folder: Path) -> None:
-    """Say that ``folder``'s descriptor gives no name or version, which fmt never makes up."""
+def _written(folder: Path, name: str) -> Any:
+    """The JSON of the file ``name`` that fmt wrote in ``folder`` (read past byte-order
+    marks, as every reader), or None if there is none."""
     from rightsdata._data.bytemarks import unmarked
-    from rightsdata._data.loading import DESCRIPTOR
 
+    path = folder / name
+    return json.loads(unmarked(path.read_bytes())[0]) if path.is_file() else None
+
+
+def _note_unnamed(folder: Path, descriptor: Any) -> None:
+    """Say that ``folder``'s descriptor gives no name or version, which fmt never makes up."""
     path = folder / DESCRIPTOR
-    descriptor = json.loads(unmarked(path.read_bytes())[0])  # (as every reader: bytemarks)
     missing = [key for key in ("name", "version") if key not in descriptor]
     if missing:
         _print_error(
@@ -142,21 +148,14 @@ def _note_unnamed(folder: Path) -> None:
         )
 
 
-def _note_sources_of_its_own(folder: Path) -> None:
+def _note_sources_of_its_own(folder: Path, descriptor: Any, records: Any) -> None:
     """Name the entries of ``folder``'s descriptor's ``sources`` that fmt kept as the
     descriptor's own (written by hand: no source record has their title or address, and no
     dataset is built on with them), since a source record retitled leaves its former
     title's entry among them, which only its author can tell from their own source
     (:func:`rightsdata._data.packagemeta.package_metadata`)."""
-    from rightsdata._data.bytemarks import unmarked
     from rightsdata._data.citation import is_built_on
-    from rightsdata._data.loading import DESCRIPTOR
 
-    def read(name: str) -> Any:
-        path = folder / name
-        return json.loads(unmarked(path.read_bytes())[0]) if path.is_file() else None
-
-    descriptor, records = read(DESCRIPTOR), read("sources.json")
     named = {r.get(key) for r in records or () for key in ("title", "url")} - {None}
     entries = descriptor.get("sources") if isinstance(descriptor, dict) else None
     own = [
