@@ -304,9 +304,10 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         "",
         "No text holds personal contact data: an e-mail address, or a telephone number in "
         "international form ('+7 701 234 5678', '+44 (0) 20 7946 0000'), with an area code "
-        "in parentheses ('(202) 555-0199', '(701) 234 56 78') or in national form, in "
-        "groups of three, three and four digits or of three, three, two and two, with a "
-        "one-digit trunk prefix or none ('202-555-0199', '8-701-234-56-78'). Numbers of "
+        "in parentheses ('(202) 555-0199', '(701) 234 56 78', '8 (7172) 12-34-56') or in "
+        "national form, in groups of three, three and four digits or of three, three, two "
+        "and two, with a one-digit trunk prefix or none ('202-555-0199', '8-701-234-56-78'), "
+        "parted by spaces (a no-break space among them), dots or hyphens. Numbers of "
         "other shapes are not taken for phones: a signed decimal such as a coordinate "
         "('+43.25670 76.92860'), a signed figure in thousands of up to nine digits "
         "('+1 200 000'), a run of groups that goes on into more digits (an ISBN, "

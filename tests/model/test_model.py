@@ -196,6 +196,13 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
         "8 701 234 56 78",
         "8.701.234.56.78",
         "(701) 234-56-78",
+        # a Kazakh city's number: a four-digit area code and three groups of two
+        "8 (7172) 12-34-56",
+        "тел.: 8 (7292) 44 55 66",
+        # the groups parted by a no-break space, a narrow one, a thin one
+        "8\u00a0701\u00a0234\u00a056\u00a078",
+        "тел. 8\u202f701\u202f234\u202f56\u202f78",
+        "202\u2009555\u20090199",
         "202 555 0199",
         "1-555-123-4567",
         # international, grouped in threes as Spain's and Poland's are: ten digits or more
@@ -226,6 +233,9 @@ def test_contact_data_is_refused(value: str) -> None:
         "GPS +43.25670 76.92860",
         "at +43.2567, +76.9286",
         "on 16.12.2011 14 people",
+        "born (2011) 16.12.2011",
+        "(2011) 12-15 March",
+        "10\u00a0000 people, 2\u00a0000 held",
         "articles 164-2, 174-1",
     ],
 )

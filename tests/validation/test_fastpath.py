@@ -769,6 +769,12 @@ _CONTACT_CASES = [
     "+1 200 000",
     "+43.25670 76.92860",
     "Тел. 8\u00a0701 234-56-78",
+    "8 (7172) 12-34-56",  # a four-digit area code and three groups of two
+    "(0000) 00-00-00",
+    "(2011) 16.12.2011",
+    "8\u00a0701\u00a0234\u00a056\u00a078",  # a no-break space alone parts the groups
+    "8\u202f701\u202f234\u202f56\u202f78",
+    "10\u00a0000 held",
 ]
 
 
@@ -787,7 +793,10 @@ def test_the_contact_marks_never_miss_a_match_of_the_regexes(value: str) -> None
 @given(
     st.lists(
         st.sampled_from(
-            ["0", "1", "7", "(", ")", "+", "-", ".", " ", "\t", "\u00a0", "\u0085", "a", "@", "b."]
+            [
+                *("0", "1", "7", "(", ")", "+", "-", ".", " ", "\t"),
+                *("\u00a0", "\u202f", "\u0085", "a", "@", "b."),
+            ]
         ),
         max_size=24,
     ).map("".join)

@@ -125,15 +125,21 @@ _EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #   nor a signed figure grouped in thousands, of up to nine digits ("+1 200 000", "+12.000.000":
 #   an international number has a group of two or four digits, or ten digits or more);
 # - an area code in parentheses, then three digits, then three or four, or two and two
-#   ("(202) 555-0199", "(701) 234 56 78");
+#   ("(202) 555-0199", "(701) 234 56 78"), or a four-digit area code and three groups of two,
+#   as a Kazakh city's number is written ("8 (7172) 12-34-56"; not a date, "(2011) 16.12.2011");
 # - national form, groups of three, three and four digits, or of three, three, two and two,
 #   with a one-digit trunk prefix or none ("202-555-0199", "8-701-234-56-78", "8 701 234 56
-#   78"); not where the groups run on into more digits ("ISBN 978-601-7891-23-4", a date).
+#   78"), the groups apart by a space, a no-break space (U+00A0, U+202F), a figure or thin
+#   space (U+2007, U+2009), a dot or a hyphen; not where the groups run on into more digits
+#   ("ISBN 978-601-7891-23-4", a date).
+_GROUP_GAP: Final = r"[ .\-\u00a0\u2007\u2009\u202f]"
 _PHONE_RE: Final = re.compile(
     r"\+(?!\d{1,3}\.\d{4,}(?![\d.-]))(?!\d{1,3}(\s|\.)\d{3}(?:\1\d{3})?(?![\s.-]?\d))"
     r"\d[\d\s().-]{7,}\d"
     r"|\(\d{2,4}\)\s?\d{3}(?:[\s.-]?\d{3,4}|(?:[\s.-]\d{2}){2})"
-    r"|\b(?<!\d[.-])(?:\d[ .-])?\d{3}[ .-]\d{3}(?:[ .-]\d{4}|(?:[ .-]\d{2}){2})(?!\w|[.-]\d)"
+    r"|\(\d{4}\)\s?\d{2}(?:[\s.-]\d{2}){2}(?!\d)"
+    rf"|\b(?<!\d[.-])(?:\d{_GROUP_GAP})?\d{{3}}{_GROUP_GAP}\d{{3}}"
+    rf"(?:{_GROUP_GAP}\d{{4}}|(?:{_GROUP_GAP}\d{{2}}){{2}})(?!\w|[.-]\d)"
 )
 
 # --- absent fields ------------------------------------------------------------------------
@@ -224,6 +230,10 @@ GROUPED_LEAD: Final = 2
 CONTACT_MARKS: Final = (b"@", *PHONE_MARKS)
 #: In text translated by :data:`CONTACT_TABLE`: a character that may be another script's digit.
 OTHER_DIGIT_MARK: Final = b"\xff"
+#: U+00A0 in UTF-8, which the table leaves as it is (a lead byte of 0xC2 is also «, » and °):
+#: a text that holds one may hold a phone in national form whose groups it parts, which no
+#: mark finds. (U+2007, U+2009 and U+202F have a lead byte the table makes 0xFF.)
+NO_BREAK_SPACE: Final = "\u00a0".encode()
 
 
 def _phone_from(value: str) -> int:
@@ -244,7 +254,11 @@ def _phone_from(value: str) -> int:
     # (a lone surrogate, which a text may not hold, is refused by its own check: here it
     # must not raise)
     marked = value.encode("utf-8", "surrogatepass").translate(CONTACT_TABLE)
-    if OTHER_DIGIT_MARK in marked or any(mark in marked for mark in PHONE_MARKS):
+    if (
+        OTHER_DIGIT_MARK in marked
+        or NO_BREAK_SPACE in marked
+        or any(mark in marked for mark in PHONE_MARKS)
+    ):
         return 0
     return -1
 

@@ -46,6 +46,7 @@ from rightsdata._model.fields import (
     CONTACT_TABLE,
     CONTROL_MARK,
     KNOWN_IDS,
+    NO_BREAK_SPACE,
     OTHER_DIGIT_MARK,
     Gather,
     HolderNames,
@@ -513,23 +514,26 @@ def _colons(raw: bytes) -> int:
 
 _PAREN: Final = b"(00"
 #: Where the phone regex's alternative that starts with '(' can match, in text translated by the
-#: contact table: '(', two to four digits, ')', white space or not, three digits. Its ``\\s`` is
+#: contact table: '(', two to four digits, ')', white space or not, three digits (or two, a
+#: separator and two: "(7172) 12-34-56"). Its ``\\s`` is
 #: ASCII white space (made '-', as '.' and '-' are: "(000).000" is found too, which the regex does
 #: not match, and costs a search of the text), U+0085 or U+00A0 (two bytes each in UTF-8), or
 #: another character whose lead byte the table makes 0xFF, as it makes every digit other than 0-9:
 #: text with one of those has every non-ASCII value searched with the regexes anyway. (Most '(00' in
 #: prose are years in parentheses, and the regexes searched each such text.)
-_PAREN_PHONE: Final = re.compile(b"\\(0{2,4}\\)(?:-|\xc2[\x85\xa0])?000")
+_PAREN_PHONE: Final = re.compile(b"\\(0{2,4}\\)(?:-|\xc2[\x85\xa0])?(?:000|00-00)")
 
 
 def _contact_suspects(values: list[str], raw: bytes, marked: bytes) -> list[str]:
     """The values that may hold contact data: those with a mark, and every non-ASCII one if
-    any may hold another script's digit, which the marks cannot judge (``raw`` is the values
+    any may hold another script's digit or parts a phone's groups by a no-break space, which
+    the marks cannot judge (``raw`` is the values
     joined by NULs in UTF-8, in any order, ``marked`` that translated by the contact table; see
     :func:`~rightsdata._model.fields.may_hold_contact`)."""
-    suspects = (
-        list(itertools.filterfalse(str.isascii, values)) if OTHER_DIGIT_MARK[0] in marked else []
+    unmarked = OTHER_DIGIT_MARK[0] in marked or (
+        NO_BREAK_SPACE[0] in marked and NO_BREAK_SPACE in marked
     )
+    suspects = list(itertools.filterfalse(str.isascii, values)) if unmarked else []
     for mark in CONTACT_MARKS:
         # (the marks' first bytes are rare in text: one memchr each, where a search for a
         # two-byte mark took about 2 ns a byte)
