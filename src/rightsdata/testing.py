@@ -32,6 +32,7 @@ so a test drawing one turns that check off:
 import datetime
 import enum
 import functools
+import json
 import typing
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -1362,8 +1363,9 @@ _ISO_3166: Final = (IdentifierScheme.ISO_3166_1, IdentifierScheme.ISO_3166_2)
 def _mended(draw: st.DrawFn, obj: Any) -> Any:
     """``obj`` (a record or part, at any depth) kept to the strict rules that a record alone
     can break: an ISO 3166 identifier's country is an assigned one, no list repeats an entry
-    (but charges: two are two counts), ``relayed_by`` names no author, and a figure whose
-    qualifier gives one bound states no ``best``.
+    (but charges: two are two counts), ``relayed_by`` names no author, a figure whose
+    qualifier gives one bound states no ``best``, and no inference or citation names a
+    value the record does not hold.
 
     >>> from hypothesis import find
     >>> unassigned = Identifier(scheme=IdentifierScheme.ISO_3166_2, value="XX-1")
@@ -1405,7 +1407,33 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
         changes["relayed_by"] = tuple(i for i in relayed if i not in authors)
     if isinstance(obj, Figure) and open_best_problem(obj) is not None:
         changes["best"] = None
-    return attrs.evolve(obj, **changes) if changes else obj
+    return _naming_what_it_holds(attrs.evolve(obj, **changes) if changes else obj)
+
+
+def _naming_what_it_holds(obj: Any) -> Any:
+    """``obj`` without the inferences, and then its citations without the ``fields``, that
+    name a value it does not hold (a citation left naming none supports the whole record);
+    last, as what came before may empty a list (``relayed_by``), and the inferences first, as
+    dropping one may empty ``inferred``, which a citation may name. Citations made equal are
+    made one."""
+    from rightsdata._validation.strict import holds
+
+    inferred = getattr(obj, "inferred", ())
+    if inferred:
+        kept_inferred = tuple(i for i in inferred if holds(obj, i.field))
+        if kept_inferred != inferred:
+            obj = attrs.evolve(obj, inferred=kept_inferred)
+    citations = getattr(obj, "citations", ())
+    if any(c.fields for c in citations):
+        mended = []
+        for citation in citations:
+            kept = tuple(name for name in citation.fields or () if holds(obj, name))
+            if kept != (citation.fields or ()):
+                citation = attrs.evolve(citation, fields=kept or None)
+            mended.append(citation)
+        if tuple(mended) != citations:
+            obj = attrs.evolve(obj, citations=tuple(dict.fromkeys(mended)))
+    return obj
 
 
 def _strict_documents(draw: st.DrawFn, documents: dict[str, list[dict[str, Any]]]) -> None:
@@ -1420,6 +1448,42 @@ def _strict_documents(draw: st.DrawFn, documents: dict[str, list[dict[str, Any]]
     _rate_countries(draw, documents.get("ratings", []), places, rated)
     _agree_countries(places, rated)
     _drop_births_after_acting(documents)
+    for docs in documents.values():  # (last: the repairs above may empty a field)
+        for doc in docs:
+            _drop_unheld_names(doc)
+            for figure in doc.get("figures") or ():
+                _drop_unheld_names(figure)
+
+
+def _drop_unheld_names(doc: dict[str, Any]) -> None:
+    """What :func:`_naming_what_it_holds` does to a record, to ``doc``, a record's or a
+    figure's JSON, once the repairs across records may have emptied a field of it (a place's
+    ``within`` dropped to end a cycle)."""
+    if doc.get("inferred"):
+        doc["inferred"] = [i for i in doc["inferred"] if _holds_json(doc, i["field"])]
+    if any(c.get("fields") for c in doc.get("citations") or ()):
+        mended: dict[str, dict[str, Any]] = {}
+        for citation in doc["citations"]:
+            kept = [name for name in citation.get("fields") or () if _holds_json(doc, name)]
+            if kept != (citation.get("fields") or []):
+                citation = {**citation, "fields": kept or None}
+            same = json.dumps({k: v for k, v in citation.items() if v is not None}, sort_keys=True)
+            mended.setdefault(same, citation)  # (citations made equal are made one)
+        doc["citations"] = list(mended.values())
+
+
+def _holds_json(doc: Mapping[str, Any], path: str) -> bool:
+    """Whether the JSON ``doc`` holds a value at ``path`` (not null, missing or ``[]``)."""
+    value: Any = doc
+    for step in path.split("."):
+        name, _, index = step.partition("[")
+        value = value.get(name) if isinstance(value, Mapping) else None
+        if index:
+            position = int(index[:-1])
+            if position >= len(value or ()):
+                return False
+            value = value[position]
+    return value is not None and value != []
 
 
 def _rate_countries(

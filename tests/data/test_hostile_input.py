@@ -518,6 +518,12 @@ def _resource(**fields: Any) -> dict[str, Any]:
         (_resource(path="x\n.."), "resources[0].path", "no control characters"),
         (_resource(hash="sha256:" + "0" * 64 + "\n"), "resources[0].hash", "a hash"),
         ({"created": "2024-05-01T12:00:00Z\n"}, "created", "a date and time"),
+        # a real month, day, hour, minute and offset: not merely digits in their places
+        ({"created": "2024-13-45T99:99:99Z"}, "created", "a real month and day"),
+        ({"created": "2024-02-30T12:00:00Z"}, "created", "a real month and day"),
+        ({"created": "2024-04-31T12:00:00Z"}, "created", "a real month and day"),
+        ({"created": "2024-05-01T24:00:00Z"}, "created", "hours 00 to 23"),
+        ({"created": "2024-05-01T12:00:00+24:00"}, "created", "a date and time"),
         (_resource(bytes=-1), "resources[0].bytes", "at least 0"),
         (_resource(bytes=1e999), "resources[0].bytes", "not a finite number"),
         (_resource(bytes=10**400), "resources[0].bytes", "expected at most 9007199254740991"),
@@ -532,6 +538,13 @@ def test_descriptor_problems_are_located(change: dict[str, Any], location: str, 
     (problem,) = descriptor_problems(descriptor)
     assert problem.location == f"datapackage.json.{location}"
     assert words in problem.message
+
+
+@pytest.mark.parametrize(
+    "created", ["2024-05-01T12:00:00Z", "2024-02-29T23:59:60-11:30", "2023-12-31T00:00:00.5+14:00"]
+)
+def test_a_real_date_and_time_is_taken_as_created(created: str) -> None:
+    assert descriptor_problems({"name": "x", "version": "1.0.0", "created": created}) == []
 
 
 def test_a_descriptor_holding_an_infinite_size_is_refused_by_load(bundled_copy: Path) -> None:

@@ -1392,3 +1392,50 @@ def test_a_kind_whose_file_failed_to_read_is_said_unchecked_under_strict(
         "Not checked: references to persons, and checks that need their records (not all of "
         "them loaded); a load after the fixes may report more."
     )
+
+
+# --- named-value-held ----------------------------------------------------------------------------
+
+
+def test_an_inference_or_citation_naming_a_value_not_held_is_told_where_and_why() -> None:
+    event = {
+        "id": "event:a",
+        "kind": "arrest",
+        "title": "An arrest",
+        "participants": [{"actor": "person:a", "role": "victim"}],
+        "figures": [
+            {
+                "measure": "detained",
+                "unit": "people",
+                "qualifier": "exact",
+                "best": 3,
+                "citations": [{"source": "source:a", "fields": ["best", "as_given"]}],
+            }
+        ],
+        "citations": [{"source": "source:a", "fields": ["title", "summary"]}],
+        "inferred": [
+            {"field": "participants[0].role", "basis": "From the context."},
+            {"field": "participants[2].role", "basis": "From the context."},
+            {"field": "figures[0].best", "basis": "From the context."},
+            {"field": "penalty", "basis": "From the context."},
+        ],
+    }
+    documents = {"sources": [SOURCE], "persons": [person()], "events": [event]}
+    rightsdata.load_documents(documents)  # (well formed: only the strict load tells it)
+    at = "documents:events[0] event:a."
+    assert said(documents) == [
+        f"{at}citations[0].fields[1]: names 'summary', which this record leaves empty: a "
+        "citation supports values the record holds",
+        f"{at}figures[0].citations[0].fields[1]: names 'as_given', which this figure leaves "
+        "empty: a citation supports values the figure holds",
+        f"{at}inferred[1].field: names 'participants[2].role', but 'participants' holds 1 item "
+        "(participants[0]): an inference says how a value the record holds was read",
+        f"{at}inferred[3].field: names 'penalty', which this record leaves empty: an inference "
+        "says how a value the record holds was read",
+    ]
+
+
+def test_the_bundled_dataset_names_only_values_it_holds() -> None:
+    from rightsdata._validation.strict import named_value_problems
+
+    assert [(r.id, *p) for r in rightsdata.load() for p in named_value_problems(r)] == []

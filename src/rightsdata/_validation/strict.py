@@ -72,7 +72,9 @@ __all__ = [
     "authors_of",
     "check_strict",
     "event_acting",
+    "holds",
     "lists_of",
+    "named_value_problems",
     "open_best_problem",
     "statement_acting",
     "subdivision_problem",
@@ -594,6 +596,88 @@ def _open_figures_state_no_best(context: StrictContext) -> list[Problem]:
     return problems
 
 
+def _named_values_held(context: StrictContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, items in context.records.items():
+        for index, record in enumerate(items):
+            for at, problem in named_value_problems(record):
+                problems.append(context.problem(kind, index, at, problem))
+    return problems
+
+
+def named_value_problems(record: Record) -> Iterator[tuple[str, str]]:
+    """Where ``record`` names a value it does not hold, and what is wrong: each inference's
+    ``field``, and each of its citations' ``fields`` (a figure's citations' of the figure),
+    as a path from the record (``"inferred[0].field"``) and a message. (rightsdata.testing's
+    strict draws drop such names.)
+
+    >>> from rightsdata import Citation, Event, Inference, Participant
+    >>> from rightsdata.vocab import EventKind, Role
+    >>> event = Event(id="event:a", kind=EventKind.ARREST, title="An arrest",
+    ...     participants=(Participant(actor="person:a", role=Role.VICTIM),),
+    ...     citations=(Citation(source="source:a", fields=("title", "date")),),
+    ...     inferred=(Inference(field="participants[1].role", basis="From the context."),))
+    >>> for at, problem in named_value_problems(event):
+    ...     print(at, "--", problem)
+    citations[0].fields[1] -- names 'date', which this record leaves empty: a citation \
+supports values the record holds
+    inferred[0].field -- names 'participants[1].role', but 'participants' holds 1 item \
+(participants[0]): an inference says how a value the record holds was read
+    """
+    holders: list[tuple[str, Any, str]] = [("", record, "record")]
+    figures = enumerate(getattr(record, "figures", ()))
+    holders += [(f"figures[{n}].", figure, "figure") for n, figure in figures]
+    for prefix, holder, noun in holders:
+        for n, citation in enumerate(getattr(holder, "citations", ())):
+            for k, name in enumerate(citation.fields or ()):
+                why = f"a citation supports values the {noun} holds"
+                said = _unheld(holder, name, why, noun)
+                if said is not None:
+                    yield f"{prefix}citations[{n}].fields[{k}]", said
+    for n, inference in enumerate(getattr(record, "inferred", ())):
+        said = _unheld(
+            record, inference.field, "an inference says how a value the record holds was read"
+        )
+        if said is not None:
+            yield f"inferred[{n}].field", said
+
+
+def holds(holder: object, path: str) -> bool:
+    """Whether ``holder`` (a record or a part) holds a value at ``path``, a well-formed path
+    to one of its fields: not None, not an empty list, and every index within its list.
+
+    >>> from rightsdata import Citation, Person
+    >>> person = Person(id="person:a", name="A", citations=(Citation(source="source:a"),))
+    >>> holds(person, "name"), holds(person, "born"), holds(person, "citations[1].source")
+    (True, False, False)
+    """
+    return _unheld(holder, path, "") is None
+
+
+def _unheld(holder: object, path: str, why: str, noun: str = "record") -> str | None:
+    """What is wrong with ``path`` (a path to a field of ``holder``, well formed: the loader
+    refuses any other) as the place of a value ``holder`` holds, or None if it holds one
+    there: not None, not an empty list."""
+    value = holder
+    for step in path.split("."):
+        name, _, index = step.partition("[")
+        value = getattr(value, name, None)
+        if index:
+            position, count = int(index[:-1]), len(value or ())
+            if position >= count:
+                held = "no items" if not count else f"{count} item{'s' if count > 1 else ''}"
+                last = (
+                    ""
+                    if not count
+                    else f" ({name}[0]" + (f" to {name}[{count - 1}])" if count > 1 else ")")
+                )
+                return f"names {path!r}, but {name!r} holds {held}{last}: {why}"
+            value = value[position]  # type: ignore[index]
+    if value is None or value == ():
+        return f"names {path!r}, which this {noun} leaves empty: {why}"
+    return None
+
+
 def open_best_problem(figure: Figure) -> str | None:
     """What is questionable about the ``best`` of a figure whose qualifier gives one bound
     (:data:`OPEN_BOUND`), or None. (rightsdata.testing's strict draws drop such a best.)
@@ -1043,5 +1127,26 @@ STRICT_RULES: tuple[StrictRule, ...] = (
         {"sources": [_source()], "events": [_event(figures=[_figure(low=3, best=3)])]},
         {"sources": [_source()], "events": [_event(figures=[_figure(low=3, high=9)])]},
         _open_figures_state_no_best,
+    ),
+    StrictRule(
+        "named-value-held",
+        "an inference's `field`, and each of a citation's `fields`, names a value the record "
+        "holds (a figure's citation, one the figure holds)",
+        (
+            "a field that is null or an empty list is told it is empty",
+            "an index past the end of its list (`participants[3]` of two participants) is told "
+            "the items the list holds",
+        ),
+        {
+            "sources": [_source()],
+            "events": [_event(inferred=[{"field": "date", "basis": "From the context."}])],
+        },
+        {
+            "sources": [_source()],
+            "events": [
+                _event(date="2011", inferred=[{"field": "date", "basis": "From the context."}])
+            ],
+        },
+        _named_values_held,
     ),
 )
