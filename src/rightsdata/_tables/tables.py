@@ -363,8 +363,10 @@ def _columns(
                 Column(
                     f"{name}_earliest",
                     ColumnType.DAY,
-                    f"The first day `{name}` could be; empty if it is null, or its start is "
-                    "open or unknown.",
+                    f"The first day `{name}` could be, by its EDTF text alone: a qualifier "
+                    "(`~`, `?`, `%`) adds no margin (`2013-06~` gives 2013-06-01), and a "
+                    "winter (`2012-24`) is December of its year only; empty if it is null, "
+                    "or its start is open or unknown.",
                     get=_getter(where, _earliest),
                     source=where,
                     derive="earliest",
@@ -372,8 +374,10 @@ def _columns(
                 Column(
                     f"{name}_latest",
                     ColumnType.DAY,
-                    f"The last day `{name}` could be; empty if it is null, or its end is open "
-                    "or unknown.",
+                    f"The last day `{name}` could be, by its EDTF text alone: a qualifier "
+                    "(`~`, `?`, `%`) adds no margin (`2013-06~` gives 2013-06-30), and a "
+                    "winter (`2012-24`) is December of its year only; empty if it is null, "
+                    "or its end is open or unknown.",
                     get=_getter(where, _latest),
                     source=where,
                     derive="latest",
@@ -405,7 +409,8 @@ def _columns(
                     ColumnType.COUNT,
                     f"`{name}` in whole days (derived, for sorting and comparing), counting a "
                     "year, and every twelve months, as 365 days and another month as 30; "
-                    f"hours are left out. Empty where `{name}` is.",
+                    "hours, minutes and seconds are left out (`PT5H` is 0, as `P0D` is). "
+                    f"Empty where `{name}` is.",
                     get=_getter(where, _days),
                     source=where,
                     derive="days",
