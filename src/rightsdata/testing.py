@@ -73,6 +73,7 @@ from rightsdata._model.records import (
     KindName,
     Law,
     Organization,
+    Penalty,
     Person,
     Place,
     Rating,
@@ -1364,8 +1365,8 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
     """``obj`` (a record or part, at any depth) kept to the strict rules that a record alone
     can break: an ISO 3166 identifier's country is an assigned one, no list repeats an entry
     (but charges: two are two counts), ``relayed_by`` names no author, a figure whose
-    qualifier gives one bound states no ``best``, and no inference or citation names a
-    value the record does not hold.
+    qualifier gives one bound states no ``best``, no duration is of no length (``P0D``),
+    and no inference or citation names a value the record does not hold.
 
     >>> from hypothesis import find
     >>> unassigned = Identifier(scheme=IdentifierScheme.ISO_3166_2, value="XX-1")
@@ -1374,6 +1375,7 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
     (True, '-1')
     """
     from rightsdata._validation.strict import (
+        NO_LENGTH,
         authors_of,
         lists_of,
         open_best_problem,
@@ -1407,6 +1409,10 @@ def _mended(draw: st.DrawFn, obj: Any) -> Any:
         changes["relayed_by"] = tuple(i for i in relayed if i not in authors)
     if isinstance(obj, Figure) and open_best_problem(obj) is not None:
         changes["best"] = None
+    if isinstance(obj, Figure) and obj.per is not None and obj.per == NO_LENGTH:
+        changes["per"] = None
+    if isinstance(obj, Penalty) and obj.term is not None and obj.term == NO_LENGTH:
+        changes["term"] = None
     return _naming_what_it_holds(attrs.evolve(obj, **changes) if changes else obj)
 
 

@@ -1439,3 +1439,40 @@ def test_the_bundled_dataset_names_only_values_it_holds() -> None:
     from rightsdata._validation.strict import named_value_problems
 
     assert [(r.id, *p) for r in rightsdata.load() for p in named_value_problems(r)] == []
+
+
+# --- duration-above-zero -------------------------------------------------------------------------
+
+
+def test_a_term_or_rate_of_no_length_is_told_and_one_of_a_day_passes() -> None:
+    figure = {"measure": "detained", "unit": "people", "qualifier": "exact", "best": 2}
+    event = cited(
+        {
+            "id": "event:a",
+            "kind": "verdict",
+            "title": "A verdict",
+            "penalty": {"kind": "imprisonment", "term": "P0D"},
+            "figures": [
+                {**figure, "per": "P0D", "citations": [{"source": "source:a"}]},
+                {**figure, "per": "P1D", "citations": [{"source": "source:a"}]},
+            ],
+        }
+    )
+    documents = {"sources": [SOURCE], "events": [event]}
+    rightsdata.load_documents(documents)  # (a well-formed duration: only strict tells it)
+    at = "documents:events[0] event:a."
+    assert said(documents) == [
+        f"{at}penalty.term: is P0D, no length of time: a penalty with no term stated has a "
+        "term of null",
+        f"{at}figures[0].per: is P0D, no length of time: a rate is counted per some time (per "
+        "week, P7D); a figure that is not a rate has a per of null",
+    ]
+    event["penalty"] = {"kind": "imprisonment", "term": "PT1H"}
+    event["figures"] = event["figures"][1:]
+    assert said(documents) == []
+
+
+def test_the_bundled_dataset_states_no_duration_of_no_length() -> None:
+    from rightsdata._validation.strict import zero_durations
+
+    assert [(r.id, *p) for r in rightsdata.load() for p in zero_durations(r)] == []

@@ -48,6 +48,7 @@ from rightsdata._model.records import (
     Statement,
 )
 from rightsdata._validation.integrity import NEEDS_PRESENCE, Base, Context, births, born_after
+from rightsdata._values.durations import Duration
 from rightsdata._values.errors import Problem, ProblemCode
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.isocodes import (
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from rightsdata._values.dates import EDTF
 
 __all__ = [
+    "NO_LENGTH",
     "OPEN_BOUND",
     "STRICT_RULES",
     "StrictRule",
@@ -78,6 +80,7 @@ __all__ = [
     "open_best_problem",
     "statement_acting",
     "subdivision_problem",
+    "zero_durations",
 ]
 
 
@@ -678,6 +681,53 @@ def _unheld(holder: object, path: str, why: str, noun: str = "record") -> str | 
     return None
 
 
+def _durations_above_zero(context: StrictContext) -> list[Problem]:
+    problems: list[Problem] = []
+    for kind, items in context.records.items():
+        for index, record in enumerate(items):
+            for at, said in zero_durations(record):
+                problems.append(context.problem(kind, index, at, said))
+    return problems
+
+
+def zero_durations(record: Record) -> Iterator[tuple[str, str]]:
+    """Where ``record`` states a duration of no length (``P0D``): a penalty's ``term``, a
+    figure's ``per``; as a path from the record and what is wrong. (rightsdata.testing's
+    strict draws make such a duration null.)
+
+    >>> from rightsdata import Event, Citation, Penalty, parse_duration
+    >>> from rightsdata.vocab import EventKind, PenaltyKind
+    >>> verdict = Event(id="event:a", kind=EventKind.VERDICT, title="A verdict",
+    ...     penalty=Penalty(kind=PenaltyKind.FINE, term=parse_duration("P0D")),
+    ...     citations=(Citation(source="source:a"),))
+    >>> for at, said in zero_durations(verdict):
+    ...     print(at, "--", said)
+    penalty.term -- is P0D, no length of time: a penalty with no term stated has a term of null
+    """
+    penalty = getattr(record, "penalty", None)
+    if penalty is not None and penalty.term is not None and penalty.term == NO_LENGTH:
+        yield (
+            "penalty.term",
+            (
+                f"is {penalty.term}, no length of time: a penalty with no term stated has a term "
+                "of null"
+            ),
+        )
+    for n, figure in enumerate(getattr(record, "figures", ())):
+        if isinstance(figure, Figure) and figure.per is not None and figure.per == NO_LENGTH:
+            yield (
+                f"figures[{n}].per",
+                (
+                    f"is {figure.per}, no length of time: a rate is counted per some time (per "
+                    "week, P7D); a figure that is not a rate has a per of null"
+                ),
+            )
+
+
+#: The duration of no length, written ``P0D`` (the one canonical form of it).
+NO_LENGTH: Final = Duration()
+
+
 def open_best_problem(figure: Figure) -> str | None:
     """What is questionable about the ``best`` of a figure whose qualifier gives one bound
     (:data:`OPEN_BOUND`), or None. (rightsdata.testing's strict draws drop such a best.)
@@ -1148,5 +1198,19 @@ STRICT_RULES: tuple[StrictRule, ...] = (
             ],
         },
         _named_values_held,
+    ),
+    StrictRule(
+        "duration-above-zero",
+        "a penalty's `term` and a figure's `per` are a length of time above zero, not `P0D`",
+        ("where no term is stated, or a figure is not a rate, they are null",),
+        {
+            "sources": [_source()],
+            "events": [_event(kind="verdict", penalty={"kind": "fine", "term": "P0D"})],
+        },
+        {
+            "sources": [_source()],
+            "events": [_event(kind="verdict", penalty={"kind": "fine"})],
+        },
+        _durations_above_zero,
     ),
 )
