@@ -26,6 +26,7 @@ from conftest import searching
 
 # (a text of a field's maximum length is about one draw in twenty-five)
 _FIND = searching(1000)
+_FIND_RECORDS = searching(5000)
 
 #: Every text field of a record or a part: (class, field name, spec).
 TEXT_FIELDS = [
@@ -80,7 +81,10 @@ def test_a_text_of_one_line_draws_its_longest_and_no_tab_or_line_break() -> None
     ],
 )
 def test_the_records_draw_long_texts_and_texts_of_several_lines(strategy: Any, wanted: Any) -> None:
-    assert find(strategy(), wanted, settings=_FIND)
+    # (a search of whole records: what Hypothesis draws first depends on what the tests run
+    # before in the process had it see, and a statement's quote of 600 characters was missed
+    # in 1,000 draws after tests/testing's other files ran; a search stops at its first find)
+    assert find(strategy(), wanted, settings=_FIND_RECORDS)
 
 
 def test_texts_draws_up_to_its_max_size_and_mostly_short() -> None:
