@@ -5,11 +5,14 @@ the right number."""
 from __future__ import annotations
 
 import pickle
+from typing import Any
 
 import pytest
 
+import rightsdata
 from rightsdata import Dataset, Event, Figures, Rating, Related, Relationship, Statement
 from rightsdata.display import figures_html, related_html
+from rightsdata.textcard import text_card
 from test_display import shown
 
 
@@ -76,3 +79,64 @@ def test_a_related_repr_counts_in_the_right_number(ds: Dataset) -> None:
     related = ds.related("org:alga")
     assert repr(related) == "<Related org:alga: 1 relationship, 1 event, 1 statement, 0 ratings>"
     assert "1 relationship, 1 event, 1 statement, 0 ratings" in shown(related._repr_html_())
+
+
+def _asserters_dataset() -> Dataset:
+    """An event whose figures are asserted by one, jointly, by no one named, relayed or not."""
+    cite = [{"source": "source:s"}]
+
+    def figure(best: int, **who: Any) -> dict[str, Any]:
+        claim = {"measure": "killed", "unit": "people", "best": best, "qualifier": "exact"}
+        return {**claim, "citations": cite, **who}
+
+    return rightsdata.load_documents(
+        {
+            "sources": [{"id": "source:s", "title": "Report", "kind": "report", "language": "en"}],
+            "organizations": [
+                {"id": f"org:{x}", "name": f"Org {x.upper()}", "kind": "ngo", "citations": cite}
+                for x in "abc"
+            ],
+            "events": [
+                {
+                    "id": "event:e",
+                    "kind": "protest",
+                    "title": "A protest",
+                    "date": "2020",
+                    "figures": [
+                        figure(10, relayed_by=["org:c"]),
+                        figure(20, asserted_by="org:a", joined_by=["org:b"], relayed_by=["org:c"]),
+                        figure(30, asserted_by="org:a", relayed_by=["org:b", "org:c"]),
+                        figure(40, asserted_by="org:a"),
+                        figure(50),
+                    ],
+                    "citations": cite,
+                }
+            ],
+        }
+    )
+
+
+_WHO = {  # each figure's asserters, as the Figures card (its "asserted by" column) says them
+    10: "unattributed, relayed by Org C",
+    20: "Org A jointly with Org B, relayed by Org C",
+    30: "Org A, relayed by Org B, Org C",
+    40: "Org A",
+    50: "unattributed",
+}
+
+
+def test_every_display_of_a_figure_says_who_joined_and_relayed_it_asserted_by_or_not() -> None:
+    # a figure relayed with no one named as asserting it kept its relayer out of the Figures
+    # card (the record's cards said it): each display says all of who, whatever is unset
+    ds = _asserters_dataset()
+    table = shown(ds.figures("event:e")._repr_html_())
+    card = shown(ds.get("event:e")._repr_html_())
+    text = " ".join(text_card(ds.get("event:e"), ds, width=200).split())
+    for best, who in _WHO.items():
+        assert f"{best} people {who} Report" in table, who
+        said = who if who.startswith("unattributed") else f"according to {who}"
+        assert f"{best} people {said} — Report" in card, said
+        assert f"{best} people {said}: Report" in text, said
+    # the bundled claim relayed by CIVICUS, asserted by no one it names
+    kashmir = rightsdata.load().figures("event:kashmir-restrictions-2019", measure="arrested")
+    assert "unattributed, relayed by CIVICUS" in shown(kashmir._repr_html_())

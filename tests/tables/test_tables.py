@@ -564,6 +564,40 @@ def test_penalty_term_days_counts_a_year_as_365_days_and_a_month_as_30() -> None
     assert table.column("penalty_term_days").field is None  # derived, not data
 
 
+def test_every_duration_in_days_says_it_leaves_the_hours_out_and_what_to_compare() -> None:
+    """A rate per hour has ``per_days`` 0 and one per ``P1DT12H`` 1: dividing by it divides
+    by 0 or counts a day and a half as a day. Each ``_days`` column says so, with what to
+    compare instead (the duration itself)."""
+    derived = [(t, c) for t in TABLES.values() for c in t.columns if c.derive == "days"]
+    assert {(t.name, c.name) for t, c in derived} == {
+        ("events", "penalty_term_days"),
+        ("figures", "per_days"),
+    }
+    for _, column in derived:
+        duration = column.name.removesuffix("_days")
+        assert "left out" in column.description and "`P1DT12H` is 1" in column.description
+        assert f"compare `{duration}` itself" in column.description, column.name
+    per_days = TABLES["figures"].column("per_days").description
+    assert "`PT1H` is 0" in per_days and "divides by 0" in per_days
+    assert "for rates under a day" in per_days
+    # as they say: the hours are left out
+    figure = {"measure": "other", "unit": "times", "qualifier": "exact", "citations": [CITE]}
+    documents = {
+        "sources": [source_doc()],
+        "persons": [person_doc()],
+        "events": [
+            event_doc(
+                figures=[figure | {"best": 3, "per": per} for per in ("PT1H", "P1DT12H", "P1D")]
+            )
+        ],
+    }
+    table = TABLES["figures"]
+    days = [row[table.column_names.index("per_days")] for row in rows(
+        dataset_of(documents), table
+    )]  # fmt: skip
+    assert days == [0, 1, 1]
+
+
 def test_to_pandas_all_gives_every_table(pd: Any) -> None:
     from rightsdata._tables.frames import to_pandas_all
 

@@ -495,7 +495,9 @@ class StatementCollection(Collection[Statement]):
     ) -> list[Statement]:
         """The statements that meet every condition given, in date order (as for events).
 
-        * ``speaker``: who said it (a person, organisation or group, by ID or record);
+        * ``speaker``: who said it (a person, organisation or group, by ID or record): the
+          speaker only, not those who joined it (``joined_by``), whose statements
+          :meth:`ds.related(actor).statements <rightsdata.Dataset.related>` has too;
         * ``about``: a record (of any kind) the statement is about;
         * ``addressed_to``: an actor it was addressed to;
         * ``between=(start, end)``: statements whose date overlaps the window, exactly as

@@ -198,9 +198,13 @@ def search_card(found: SearchResults) -> str:
 
 
 def _who(figure: Figure, names: _Names) -> str:
+    """Who asserted a figure, those who joined them and those who relayed it, as the record's
+    card says them: a claim no one is named as asserting is "unattributed", and still says
+    who relayed it (``relayed_by`` does not need ``asserted_by``)."""
     if figure.asserted_by is None:
-        return _span("unattributed", _MUTED)
-    who = names.ref(figure.asserted_by)
+        who = _span("unattributed", _MUTED)
+    else:
+        who = names.ref(figure.asserted_by)
     if figure.joined_by:
         who += f" {_span('jointly with', _MUTED)} {names.refs(figure.joined_by)}"
     if figure.relayed_by:
@@ -219,8 +223,9 @@ def _claim(figure: Figure, measures: bool) -> str:
 
 def figures_card(figures: Figures, dataset: Dataset | None) -> str:
     """The claims as a card: what they say in a line (:func:`figures_summary`), then a
-    table of every claim (its value and unit, the source's words), who asserted it and
-    where: the first :data:`TABLE_LIMIT` open, the rest collapsed, never left out."""
+    table of every claim (its value and unit, the source's words), who asserted it (or
+    "unattributed"), joined in or relayed it, and where: the first :data:`TABLE_LIMIT`
+    open, the rest collapsed, never left out."""
     names = _Names(dataset)
     measures = len({f.measure for f in figures}) > 1
     rows = [

@@ -260,7 +260,7 @@ def _duration(value: Any) -> Cell:
 
 def duration_days(value: Duration) -> int:
     """A duration in whole days, as its ``_days`` column holds it: a year, and every twelve
-    months, as 365 days, another month as 30; hours left out.
+    months, as 365 days, another month as 30; hours left out (``PT1H`` is 0, ``P1DT12H`` 1).
 
     >>> from rightsdata._values.durations import parse_duration
     >>> duration_days(parse_duration("P7Y6M")), duration_days(parse_duration("P18M"))
@@ -275,6 +275,26 @@ def duration_days(value: Duration) -> int:
 
 def _days(value: Any) -> Cell:
     return duration_days(value)
+
+
+def _hours_left_out(name: str) -> str:
+    """What a ``_days`` column's description says of the hours it leaves out."""
+    return (
+        "hours, minutes and seconds are left out (`PT5H` is 0, as `P0D` is, and `P1DT12H` is "
+        f"1, as `P1D` is): compare `{name}` itself where hours matter"
+    )
+
+
+#: What leaving the hours out means for a ``_days`` column, where it means more than a
+#: rounding (:func:`_hours_left_out`): a rate per hour has ``per_days`` 0.
+_HOURS_LEFT_OUT: Final = {
+    "per": (
+        "hours, minutes and seconds are left out (`PT1H` is 0, as `P0D` is, and `P1DT12H` is "
+        "1, as `P1D` is): a rate per hour has 0 here, so a rate divided by `per_days` divides "
+        "by 0, and a rate per day and a half reads as one per day; compare `per` itself for "
+        "rates under a day or with hours"
+    ),
+}
 
 
 def _getter(path: tuple[str, ...], convert: Callable[[Any], Cell]) -> Callable[[Any], Cell]:
@@ -409,7 +429,7 @@ def _columns(
                     ColumnType.COUNT,
                     f"`{name}` in whole days (derived, for sorting and comparing), counting a "
                     "year, and every twelve months, as 365 days and another month as 30; "
-                    "hours, minutes and seconds are left out (`PT5H` is 0, as `P0D` is). "
+                    f"{_HOURS_LEFT_OUT.get(name, _hours_left_out(name))}. "
                     f"Empty where `{name}` is.",
                     get=_getter(where, _days),
                     source=where,
