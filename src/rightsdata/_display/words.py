@@ -621,7 +621,10 @@ thousands took to the streets')"
             # one number, which no claim states as it is ('less than 10', 'more than 10'), or
             # numbers each an end left open ('less than 5', 'more than 20'): each claim's
             # words, never a number or a range that the claims may all exclude
-            parts.append(" or ".join(_distinct(_value_words(f)[0] for f in numbered)) + unit)
+            words = _distinct(_value_words(f)[0] for f in numbered)
+            if len(words) > _OPEN_SHOWN:  # (the others counted, as the open-ended list does)
+                words = [*words[:_OPEN_SHOWN], f"{len(words) - _OPEN_SHOWN} more"]
+            parts.append(" or ".join(words) + unit)
         else:
             numbers = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
             parts.append(numbers + unit)
