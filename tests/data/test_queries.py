@@ -28,7 +28,7 @@ from rightsdata._data.indexes import Contained, EventIndex, _chains, date_order
 from rightsdata._model.records import KINDS, Record
 from rightsdata._validation.convert import structure
 from rightsdata.testing import dataset_documents, edtf_dates
-from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, Role
+from rightsdata.vocab import EventKind, FigureQualifier, FigureUnit, Measure, RangeMeaning, Role
 
 from conftest import (
     CITE,
@@ -1967,7 +1967,8 @@ def test_query_results_have_compact_reprs(ds: Dataset) -> None:
     )
     every = ds.figures("event:zhanaozen-massacre-2011")
     assert repr(every).startswith("<Figures event:zhanaozen-massacre-2011: ")
-    assert "claims>" in repr(every)  # mixed measures: no range
+    # mixed measures: no range, but the claims on one of them disagree
+    assert repr(every) == "<Figures event:zhanaozen-massacre-2011: 4 claims, disagree>"
     # one open claim in its words, with its unit: "more than 60" was shown as ">60" (cities?)
     other = ds.figures("event:bloody-january-2022", measure="other", unit="cities")
     assert [(f.qualifier.value, f.low, f.high) for f in other] == [("more_than", 60, None)]
@@ -3124,7 +3125,8 @@ def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
         ),
         (
             [("at_most", None, None, 3), ("more_than", 9, None, None)],
-            "3 to 9 people, 2 claims open-ended (at most 3, more than 9), disagree",
+            # (every claim leaves an end open: no range they may all exclude)
+            "at most 3 or more than 9 people, disagree",
         ),
         # "7 people" was shown, though both claims exclude 7: each one's words instead
         (
@@ -3147,7 +3149,8 @@ def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
         # "about 30" alone is "about 30 people", and so beside a claim of no number
         (
             [("about", None, 30, None), ("imprecise", None, None, None)],
-            "about 30 people, one claim with no number, disagree",
+            # (a claim of no number is weighed against none: no disagreement)
+            "about 30 people, one claim with no number",
         ),
         (
             [
@@ -3155,7 +3158,7 @@ def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
                 ("more_than", 10, None, None),
                 ("imprecise", None, None, None),
             ],
-            "more than 10 people, one claim with no number, disagree",
+            "more than 10 people, one claim with no number",
         ),
         # the bottom was "<=3": "less than 7" and "exactly 3" claim nothing at most 3
         (
@@ -3164,7 +3167,12 @@ def _claims(*claims: tuple[str, int | None, int | None, int | None]) -> Figures:
         ),
         (
             [("exact", None, 5, None), ("imprecise", None, None, None)],
-            "5 people, one claim with no number, disagree",
+            "5 people, one claim with no number",
+        ),
+        # "less than 5" and "more than 20" both exclude 5 to 20: each in its words
+        (
+            [("less_than", None, None, 5), ("more_than", 20, None, None)],
+            "less than 5 or more than 20 people, disagree",
         ),
         (
             [("at_least", 2, None, None), ("at_least", 2, None, None), ("exact", None, 4, None)],
@@ -3209,7 +3217,7 @@ def _worded(*claims: tuple[str, int | None, str | None]) -> Figures:
         ([("imprecise", None, None)], "1 claim, an unstated number of people"),
         (
             [("exact", 5, "five"), ("imprecise", None, "dozens")],
-            "2 claims, 5 people, one claim with no number ('dozens'), disagree",
+            "2 claims, 5 people, one claim with no number ('dozens')",
         ),
         (
             [("imprecise", None, w) for w in ("a", "b", "c", "d", "e")],
@@ -3605,3 +3613,32 @@ def test_a_position_past_the_end_names_the_collection(ds: Dataset) -> None:
     with pytest.raises(IndexError, match=f"events: no record at position {count}: .*{count} rec"):
         ds.events[count]
     assert ds.events[-count] == ds.events[0]
+
+
+def test_a_range_of_no_stated_meaning_and_one_of_uncertainty_read_as_one_claim() -> None:
+    # disagree reads a range's null meaning as uncertainty, its default: so does the repr,
+    # which showed "10 to 20 people" for two claims that both say "between 10 and 20"
+    plain = _claims(("between", 10, None, 20), ("between", 10, None, 20))
+    said = attrs.evolve(plain.figures[1], range_meaning=RangeMeaning.UNCERTAINTY)
+    figures = attrs.evolve(plain, figures=(plain.figures[0], said))
+    assert not figures.disagree
+    assert repr(figures) == "<Figures event:a killed: 2 claims, between 10 and 20 people>"
+    spread = attrs.evolve(plain.figures[1], range_meaning=RangeMeaning.SPREAD)
+    assert attrs.evolve(plain, figures=(plain.figures[0], spread)).disagree
+
+
+def test_a_claim_in_words_that_gives_a_number_is_shown_approximate() -> None:
+    # "around a hundred or so" (imprecise, best 100) beside "exactly 15" was "15 to 100
+    # people", as if 100 were stated as firmly as 15
+    figures = _claims(("imprecise", None, 100, None), ("exact", None, 15, None))
+    assert repr(figures) == (
+        "<Figures event:a killed: 2 claims, 15 to 100 people, one claim imprecise (100), disagree>"
+    )
+
+
+def test_many_open_ended_claims_in_words_are_shown_three_and_counted() -> None:
+    figures = _claims(*(("more_than", n, None, None) for n in (10, 20, 30, 40, 50)))
+    assert repr(figures) == (
+        "<Figures event:a killed: 5 claims, more than 10 or more than 20 or more than 30 or 2 "
+        "more people, disagree>"
+    )

@@ -155,9 +155,14 @@ def test_claims_about_different_things_do_not_disagree() -> None:
     claims = ds.figures("event:a", measure="prosecuted")
     assert not claims.disagree
     assert repr(claims) == ("<Figures event:a prosecuted: 2 claims, of different things>")
-    # without of, the same two claims were taken for one quantity, and disagreed
+    # without of, the same two claims are taken for one quantity: "5" and the words "a
+    # couple" (no number) are not weighed against each other, and both are shown
     plain = dataset(attrs.evolve(OFFICERS, of=None), attrs.evolve(CRONIES, of=None))
-    assert plain.figures("event:a", measure="prosecuted").disagree
+    claims = plain.figures("event:a", measure="prosecuted")
+    assert not claims.disagree
+    assert repr(claims) == (
+        "<Figures event:a prosecuted: 2 claims, 5 people, one claim with no number ('a couple')>"
+    )
 
 
 def test_claims_on_one_thing_still_disagree() -> None:

@@ -28,13 +28,14 @@ from rightsdata._model.records import (
     Record,
     Relationship,
     Statement,
+    figure_claim,
     figure_quantity,
 )
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration
 from rightsdata._values.errors import counted_kind
 from rightsdata._values.shell import python_call, python_literal
-from rightsdata.vocab import FigureQualifier, FigureUnit, Measure, RangeMeaning
+from rightsdata.vocab import FigureQualifier, FigureUnit, Measure
 
 __all__ = ["DateLike", "Figures", "Related", "SearchResults", "answered_by"]
 
@@ -114,9 +115,10 @@ class Figures(Sequence[Figure]):
     * ``open_above``: True if a claim leaves the top open ("at least 15", "more than 220",
       with no ``high``): the number may be above ``range[1]``. ``open_below`` likewise for
       "at most" and "less than" with no ``low``.
-    * ``disagree``: True if, for some quantity, the claims do not all state the same numbers
-      with the same qualifier: "at least 15", "exactly 15" and "exactly 17" disagree (with
-      one another, pairwise), and so do "at least 15" and "exactly 15". One quantity is one
+    * ``disagree``: True if, for some quantity, the claims that state a number do not all
+      state the same numbers with the same qualifier: "at least 15", "exactly 15" and
+      "exactly 17" disagree (with one another, pairwise), and so do "at least 15" and
+      "exactly 15"; a claim in words alone ("dozens") is weighed against none. One quantity is one
       measure, unit, period (a rate's ``per``) and ``of`` (what exactly is counted, where
       the measure leaves it open): "twice a week" and "three times a day" do not disagree,
       nor do 5 people prosecuted ``of`` "police officers" and 2 ``of`` "officials". Two
@@ -283,18 +285,17 @@ class Figures(Sequence[Figure]):
     @property
     def disagree(self) -> bool:
         """True if the claims on one quantity (one measure, unit, for a rate period, and
-        ``of``) are not all the same numbers, meaning the same: a range of one uncertain
-        number (``range_meaning`` null or ``uncertainty``) and a spread of values with the
-        same ends are two claims. Two claims in words without a number (``imprecise``:
-        "thousands", "many thousands") do not disagree: their words are not weighed, which
-        would call "thousands" and "many thousands" two claims."""
+        ``of``) that state a number are not all the same numbers, meaning the same: a range
+        of one uncertain number (``range_meaning`` null or ``uncertainty``) and a spread of
+        values with the same ends are two claims. A claim in words without a number
+        (``imprecise``: "thousands", "dozens") disagrees with none: its words are not
+        weighed against a number, nor against other words ("thousands" and "many
+        thousands")."""
         claims: dict[tuple[Measure, Any, Any, Any], set[tuple[Any, ...]]] = {}
         for f in self.figures:
-            ranged = f.low is not None or f.high is not None
-            meaning = (f.range_meaning or RangeMeaning.UNCERTAINTY) if ranged else None
-            claims.setdefault(figure_quantity(f), set()).add(
-                (f.qualifier, f.low, f.best, f.high, meaning)
-            )
+            claim = figure_claim(f)
+            if claim is not None:
+                claims.setdefault(figure_quantity(f), set()).add(claim)
         return any(len(numbers) > 1 for numbers in claims.values())
 
 

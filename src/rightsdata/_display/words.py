@@ -23,6 +23,7 @@ from rightsdata._model.records import (
     Figure,
     Identifier,
     Record,
+    figure_claim,
     figure_quantity,
 )
 from rightsdata._values.calendarwords import MONTH_NAMES, SEASON_MONTHS, SEASON_NAMES
@@ -456,6 +457,16 @@ def _value_words(figure: Figure) -> tuple[str, int | None]:
     return value, getattr(figure, fields[-1])
 
 
+def _numbers_words(figure: Figure) -> str:
+    """A figure's numbers in its qualifier's words (:func:`_value_words`), or, for a claim
+    in words (``imprecise``), its numbers alone: the list it is shown in says what it is."""
+    if figure.qualifier is FigureQualifier.IMPRECISE:
+        return ", ".join(
+            _number(n) for n in (figure.low, figure.best, figure.high) if n is not None
+        )
+    return _value_words(figure)[0]
+
+
 def _of(figure: Figure) -> str:
     """What follows a figure's unit: what exactly it counts, in brackets, if it says (its
     hidden characters escaped, as a name's are)."""
@@ -580,14 +591,18 @@ thousands took to the streets')"
     """
     n = len(figures)
     parts = [f"{n:,} claim{'' if n == 1 else 's'}"]
+    disagreeing = ", disagree" if disagree else ""
     quantities = set(map(figure_quantity, figures))
     if len(quantities) > 1 and len({(m, u, per) for m, u, per, _ in quantities}) == 1:
-        return f"{parts[0]}, of different things"  # "police officers", "officials"
+        return f"{parts[0]}, of different things{disagreeing}"  # "police officers", "officials"
     if len(quantities) > 1 and len({(m, u) for m, u, _, _ in quantities}) == 1:
-        return f"{parts[0]}, rates over different periods"  # "twice a week", "3 times a day"
+        # "twice a week", "3 times a day"
+        return f"{parts[0]}, rates over different periods{disagreeing}"
     if len(quantities) != 1:
-        return parts[0]  # (one line over different quantities would mean nothing)
-    said = {(f.qualifier, f.low, f.best, f.high, f.range_meaning) for f in figures}
+        # (one line of numbers over different quantities would mean nothing; whether the
+        # claims on one of them disagree is said all the same)
+        return parts[0] + disagreeing
+    said = set(map(figure_claim, figures))
     if len(said) == 1:
         parts.append(figure_value(figures[0]) + _worded(figures))
         return ", ".join(parts)
@@ -598,20 +613,30 @@ thousands took to the streets')"
         low, high = min(stated), max(stated)
         unit = unit_text(first.unit, first.per, one=high == 1) + _of(first)
         exactly = {FigureQualifier.EXACT, FigureQualifier.BETWEEN}  # (of low == high: that one)
-        if len({(f.qualifier, f.low, f.best, f.high, f.range_meaning) for f in numbered}) == 1:
+        if len(set(map(figure_claim, numbered))) == 1:
             parts.append(figure_value(numbered[0]))  # ('about 30', beside a 'dozens')
-        elif low == high and not any(f.qualifier in exactly for f in numbered):
-            # one number, which no claim states as it is ('less than 10', 'more than 10'):
-            # each claim's words, never the number alone
-            parts.append(" or ".join(_distinct(_value_words(f)[0] for f in numbered)) + unit)
+        elif (low == high and not any(f.qualifier in exactly for f in numbered)) or all(
+            f.qualifier in _OPEN and None in (f.low, f.high) for f in numbered
+        ):
+            # one number, which no claim states as it is ('less than 10', 'more than 10'), or
+            # numbers each an end left open ('less than 5', 'more than 20'): each claim's
+            # words, never a number or a range that the claims may all exclude
+            words = _distinct(_value_words(f)[0] for f in numbered)
+            if len(words) > _OPEN_SHOWN:  # (the others counted, as the open-ended list does)
+                words = [*words[:_OPEN_SHOWN], f"{len(words) - _OPEN_SHOWN} more"]
+            parts.append(" or ".join(words) + unit)
         else:
             numbers = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
             parts.append(numbers + unit)
             # (as Figures.open_above and open_below: "at least 15" with no high, ...)
             open_claims = [f for f in figures if f.qualifier in _OPEN and None in (f.low, f.high)]
             about = [f for f in figures if f.qualifier is FigureQualifier.ABOUT]
-            for claims, what in ((open_claims, "open-ended"), (about, "approximate")):
-                words = _distinct(_value_words(f)[0] for f in claims)
+            # (a claim in words that gives a number, "around a hundred or so", is no firmer
+            # than its words: not a number of the range as firm as an exact one's)
+            worded = [f for f in numbered if f.qualifier is FigureQualifier.IMPRECISE]
+            listed = (open_claims, "open-ended"), (about, "approximate"), (worded, "imprecise")
+            for claims, what in listed:
+                words = _distinct(_numbers_words(f) for f in claims)
                 if words:
                     shown = words[:_OPEN_SHOWN]
                     if len(words) > _OPEN_SHOWN:

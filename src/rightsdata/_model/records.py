@@ -118,6 +118,7 @@ __all__ = [
     "Relationship",
     "Source",
     "Statement",
+    "figure_claim",
     "figure_quantity",
 ]
 
@@ -366,6 +367,7 @@ _EXACT: Final = FigureQualifier.EXACT
 _MORE_THAN: Final = FigureQualifier.MORE_THAN
 _LESS_THAN: Final = FigureQualifier.LESS_THAN
 _SPREAD: Final = RangeMeaning.SPREAD
+_UNCERTAINTY: Final = RangeMeaning.UNCERTAINTY
 # A field that failed, in the rules of a figure judged by the loader's diagnostic path
 _FAILED: Final = object()
 #: A qualifier's words, for the advice of a figure whose number is in the wrong field
@@ -568,6 +570,30 @@ def figure_quantity(
     websites, "twice a week" and "three times a day", the police officers prosecuted and
     the officials prosecuted are different quantities."""
     return (figure.measure, figure.unit, figure.per, figure.of)
+
+
+def figure_claim(figure: Figure) -> tuple[Any, ...] | None:
+    """What a figure says of its quantity (:func:`figure_quantity`): its qualifier, its
+    numbers and, for a range, what the range means (null read as ``uncertainty``, its
+    default); None if it states no number ("thousands"), whose words are not weighed. Two
+    claims on one quantity agree where this is the same.
+
+    >>> from rightsdata.vocab import FigureQualifier, FigureUnit, Measure, RangeMeaning
+    >>> cited = (Citation(source="source:a"),)
+    >>> def between(meaning: RangeMeaning | None) -> Figure:
+    ...     return Figure(measure=Measure.KILLED, unit=FigureUnit.PEOPLE, citations=cited,
+    ...                   qualifier=FigureQualifier.BETWEEN, low=10, high=20,
+    ...                   range_meaning=meaning)
+    >>> figure_claim(between(None)) == figure_claim(between(RangeMeaning.UNCERTAINTY))
+    True
+    >>> figure_claim(between(RangeMeaning.SPREAD)) == figure_claim(between(None))
+    False
+    """
+    if figure.low is None and figure.best is None and figure.high is None:
+        return None
+    ranged = figure.low is not None or figure.high is not None
+    meaning = (figure.range_meaning or _UNCERTAINTY) if ranged else None
+    return (figure.qualifier, figure.low, figure.best, figure.high, meaning)
 
 
 def _joined(
