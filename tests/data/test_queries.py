@@ -1189,6 +1189,28 @@ def test_rating_on_in_a_small_dataset() -> None:
     assert data.rating_on("place:kz", "2017-03-01").id == "rating:d"  # type: ignore[union-attr]
 
 
+def test_ratings_of_one_date_are_in_the_order_their_previous_levels_tell() -> None:
+    """Of two ratings of one date, ``rating_on`` took the later by ID, whatever their
+    ``previous`` said: here b (open to obstructed), then a (obstructed to repressed), so a
+    is in force, which by ID came first."""
+    ratings = [
+        rating_doc("rating:z", "2019", "open"),
+        rating_doc("rating:a", "2020-05-01", "repressed", previous="obstructed"),
+        rating_doc("rating:b", "2020-05-01", "obstructed", previous="open"),
+    ]
+    data = build({"places": [place_doc("place:kz")], "ratings": ratings})
+    assert ids(data.ratings(country="place:kz")) == ["rating:z", "rating:b", "rating:a"]
+    assert ids(data.ratings()) == ["rating:z", "rating:b", "rating:a"]
+    assert data.rating_on("place:kz", "2020-05-01").id == "rating:a"  # type: ignore[union-attr]
+    # with no rating before them, the chain starts at the one whose previous no other holds
+    alone = build({"places": [place_doc("place:kz")], "ratings": ratings[1:]})
+    assert alone.rating_on("place:kz", "2020-05-01").id == "rating:a"  # type: ignore[union-attr]
+    # where previous tells nothing, the later by ID, as before
+    plain = [{k: v for k, v in r.items() if k != "previous"} for r in ratings[1:]]
+    untold = build({"places": [place_doc("place:kz")], "ratings": plain})
+    assert untold.rating_on("place:kz", "2020-05-01").id == "rating:b"  # type: ignore[union-attr]
+
+
 def test_a_place_no_rating_rates_is_told_its_country(ds: Dataset) -> None:
     """``ratings(country=<a city>)`` answered ``[]`` and ``rating_on`` None, which a caller
     could not tell from a country without ratings: a place of a kind no rating rates is a

@@ -1270,7 +1270,8 @@ it redirects to 'group:kazakhstan-authorities', the ID of a group
         31 December 2022, since it may have been given on any day of that year. An ``as_of``
         with no last possible day (an open or unknown end, ``2019/..``) counts from its
         first possible day, as nothing later is known. "Latest" is the last in date order
-        (:meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>`, then ID) among those. ``date``
+        (:meth:`EDTF.sort_key <rightsdata.EDTF.sort_key>`; ratings of one date in the order
+        their ``previous`` levels tell, then by ID) among those. ``date``
         is one day: a :class:`datetime.date` (not a datetime: TypeError), or an EDTF day
         or its text; a month or year raises ValueError, since it does not say which day. A
         place of a kind no rating rates (a city: its ratings are its country's) raises

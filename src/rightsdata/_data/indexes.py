@@ -1244,10 +1244,16 @@ class RatingIndex:
     @classmethod
     def build(cls, ratings: Iterable[Rating]) -> RatingIndex:
         """Index ``ratings``."""
-        order = tuple(sorted(ratings, key=lambda r: (r.as_of.sort_key(), r.id)))
+        by_date = sorted(ratings, key=lambda r: (r.as_of.sort_key(), r.id))
         grouped: dict[str, list[Rating]] = defaultdict(list)
-        for rating in order:
+        for rating in by_date:
             grouped[rating.country].append(rating)
+        rank: dict[int, int] = {}  # (by id(): a rating's place in its run of one date)
+        for country, country_ratings in grouped.items():
+            grouped[country] = chained(country_ratings)
+            for n, rating in enumerate(grouped[country]):
+                rank[id(rating)] = n
+        order = tuple(sorted(by_date, key=lambda r: (r.as_of.sort_key(), rank[id(r)], r.id)))
         certain: dict[str, list[int]] = {}
         in_force: dict[str, list[Rating]] = {}
         for country, country_ratings in grouped.items():
@@ -1270,6 +1276,45 @@ class RatingIndex:
             certain=certain,
             in_force=in_force,
         )
+
+
+def chained(ratings: Sequence[Rating]) -> list[Rating]:
+    """One country's ``ratings`` (in date order, then by ID), each run of one ``as_of`` in
+    the order its ``previous`` levels tell: a rating whose ``previous`` is the level of the
+    rating before it comes next (of those that fit, the first by ID), where ``previous``
+    gives the order that the date cannot (the loader takes ratings of one date in any
+    order); where none fits (no ``previous``, or one that names no level at hand), the
+    first by ID.
+
+    >>> from rightsdata import Citation, EDTF, Rating
+    >>> from rightsdata.vocab import Level, RatingScale
+    >>> def rating(n: str, level: str, previous: str | None) -> Rating:
+    ...     return Rating(id=f"rating:{n}", country="place:kz", scale=RatingScale.CIVICUS_MONITOR,
+    ...         level=Level(level), as_of=EDTF("2020-05-01"), rated_by="org:monitor",
+    ...         previous=None if previous is None else Level(previous),
+    ...         citations=(Citation(source="source:a"),))
+    >>> [r.id for r in chained([rating("a", "repressed", "obstructed"),
+    ...                         rating("b", "obstructed", "open")])]
+    ['rating:b', 'rating:a']
+    """
+    found: list[Rating] = []
+    start = 0
+    while start < len(ratings):
+        stop = start + 1
+        while stop < len(ratings) and ratings[stop].as_of == ratings[start].as_of:
+            stop += 1
+        run = list(ratings[start:stop])
+        level = found[-1].level if found else None
+        while run:
+            fits = next((r for r in run if r.previous is not None and r.previous is level), None)
+            if fits is None:  # (a first: one whose previous no other of the run holds)
+                levels = {r.level for r in run}
+                fits = next((r for r in run if r.previous not in levels), run[0])
+            run.remove(fits)
+            found.append(fits)
+            level = fits.level
+        start = stop
+    return found
 
 
 @attrs.frozen
