@@ -5,9 +5,16 @@ Exit codes, for scripts: 0 fine; 1 invalid data (or files not canonical with ``f
 command cannot use: a file where it wants a folder, a folder it may not write; ``export`` into a
 directory that is not empty without ``--force``, or in a format whose optional extra is not
 installed; ``init`` into a folder that is not empty); 3 the output could not be written
-(standard output closed, or a write to it failed: a full disk). A reader that stops reading
-(``rightsdata events | head -1``) is no error: the run ends quietly, with code 0 (one that
-stops reading standard error leaves the run its code).
+(standard output closed, ``--version`` and ``--help`` too, or a write to it failed: a full
+disk; where the command had written its files, the message says so, and where); 130
+interrupted (Ctrl-C), 143 terminated (SIGTERM), each said in one line, with no traceback.
+
+What happens to standard output or error never changes the verdict
+(:mod:`rightsdata._cli.streams`): a reader that stops reading (``rightsdata validate BAD |
+head -1``) leaves the command its exit code (1 there, 0 for ``events | head -1``), as does
+one that stops reading standard error; standard error closed (``2>&-``) drops the messages,
+never putting them on standard output; a character the output's encoding cannot hold is
+written as its escape, and JSON with its escapes.
 
 Text output fits the terminal (:func:`rightsdata.textcard.terminal_width`); ``--json`` prints
 data instead, or, where the data or its base has problems (exit code 1), the problems as JSON
@@ -18,14 +25,24 @@ the tests run, in docs/cli.md.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextvars import Token
 from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import BaseRefusedError, _source_options
-from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, UsageError
+from rightsdata._cli.exits import (
+    EXIT_INTERRUPTED,
+    EXIT_INVALID,
+    EXIT_OUTPUT,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    Terminated,
+    UsageError,
+)
 from rightsdata._cli.output import (
+    _DONE,
     _print_error,
     _print_json,
     _print_problems,
@@ -37,7 +54,7 @@ from rightsdata._cli.output import (
     wants_json,
 )
 from rightsdata._cli.parser import _before, _parse, build_parser
-from rightsdata._cli.streams import Guarded, OutputError, stream_gone
+from rightsdata._cli.streams import Guarded
 from rightsdata._cli.suggest import unknown_id_message
 from rightsdata._data.loading import BASE_SHOWN, LIMIT_SHOWN
 from rightsdata._values.errors import (
@@ -65,13 +82,17 @@ def _unknown_id(args: argparse.Namespace, error: UnknownIdError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     out, err = sys.stdout, sys.stderr
-    if out is not None:  # (None where the shell closed it: `rightsdata info >&-`)
-        sys.stdout = Guarded(out)  # (a TextIO, as far as the commands use one)
-    if err is not None:
-        sys.stderr = Guarded(err, swallow=True)
+    # (None where the shell closed it: `rightsdata info >&-`, `2>&-`; a TextIO, as far as
+    # the commands use one)
+    sys.stdout, sys.stderr = Guarded(out), Guarded(err)
+    _DONE.clear()
+    restore = _terminate_as_interrupt()
     try:
         return _main(argv)
+    except KeyboardInterrupt as interrupt:  # (Terminated too: SIGTERM)
+        return _interrupted(interrupt)
     finally:
+        restore()
         sys.stdout, sys.stderr = out, err
 
 
@@ -79,20 +100,21 @@ def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = _parse(parser, argv)
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    except BrokenPipeError:  # (--help read by `head`)
-        stream_gone()
-        return EXIT_OK
-    except OutputError as exc:
-        return _unwritten("rightsdata", exc)
+    except SystemExit as exc:  # (--help, --version; a usage error)
+        return _finished("rightsdata", int(exc.code or 0))
     args.given = sys.argv[1:] if argv is None else list(argv)  # (as typed: for notes)
     keep_given(args)
-    if sys.stdout is None:  # (print() would print nothing, unseen)
-        _print_error(
-            f"rightsdata {args.command}: could not write the output: standard output is closed"
-        )
+    who = f"rightsdata {args.command}"
+    if isinstance(sys.stdout, Guarded) and sys.stdout.closed_by_shell:  # (before any work)
+        _print_error(f"{who}: could not write the output: standard output is closed")
         return EXIT_OUTPUT
+    code = _run(args)
+    sys.stdout.flush()
+    return _finished(who, code)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run the command ``args`` name; its exit code, its errors told on stderr."""
     shown = None
     # (a file over the limit is told in the options' words, not as max_bytes=)
     limit = LIMIT_SHOWN.set(
@@ -104,14 +126,6 @@ def _main(argv: Sequence[str] | None) -> int:
         _before(args)
         shown = _show_base(args)
         code: int = args.run(args)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # The reader stopped listening (`rightsdata timeline ... | head`): not an error. Point
-        # stdout at devnull so the interpreter's final flush does not complain either.
-        stream_gone()
-        return EXIT_OK
-    except OutputError as exc:
-        return _unwritten(f"rightsdata {args.command}", exc)
     except InvalidDataError as exc:
         wrong = _wrong_path(args, exc)
         if wrong is not None:  # (the wrong kind of argument: not data to judge)
@@ -120,13 +134,7 @@ def _main(argv: Sequence[str] | None) -> int:
                 _print_error(note)
             return EXIT_USAGE
         if wants_json(args):  # (a program reads stdout: JSON there still; the text on stderr)
-            try:
-                _print_json(refused_json(exc, args))
-                sys.stdout.flush()
-            except BrokenPipeError:  # (the reader gone: the data is still invalid)
-                stream_gone()
-            except OutputError as unwritten:
-                return _unwritten(f"rightsdata {args.command}", unwritten)
+            _print_json(refused_json(exc, args))
         what = "the base" if isinstance(exc, BaseRefusedError) else "the data"
         stopped = None if exc.stopped_at is None else stopped_flag(exc.stopped_at, what)
         _print_problems(
@@ -185,12 +193,67 @@ def _wrong_path(args: argparse.Namespace, exc: InvalidDataError) -> str | None:
     return f"{given}: {exc.problems[0].message}"
 
 
-def _unwritten(who: str, exc: OutputError) -> int:
-    """Say that standard output could not be written, and why (the system's words); the
-    exit code that says so. What it still holds is dropped (:func:`stream_gone`)."""
-    stream_gone()
-    _print_error(f"{who}: could not write the output to standard output: {exc}")
+def _finished(who: str, code: int) -> int:
+    """The exit code of a run that would end with ``code``: that, unless standard output
+    could not be written (:data:`EXIT_OUTPUT`, said on stderr). A reader that stopped
+    reading changes nothing: the verdict stands (``validate BAD | head -1``: 1)."""
+    out = sys.stdout
+    if isinstance(out, Guarded) and out.failed is not None:
+        return _unwritten(who, out)
+    return code
+
+
+def _unwritten(who: str, out: Guarded) -> int:
+    """Say that standard output could not be written, and why (the system's words), and
+    what the command did all the same (its files written, and where: the work is done, its
+    report alone lost); the exit code that says so."""
+    if out.closed_by_shell:
+        said = "could not write the output: standard output is closed"
+    else:
+        error = out.failed
+        reason = (error.strerror or str(error)) if error is not None else "failed"
+        said = f"could not write the output to standard output: {reason}"
+    if _DONE:
+        said = f"the work is done ({'; '.join(_DONE)}), but {said}"
+    _print_error(f"{who}: {said}")
     return EXIT_OUTPUT
+
+
+def _interrupted(interrupt: KeyboardInterrupt) -> int:
+    """Say that the run was interrupted (Ctrl-C) or terminated (SIGTERM), with what the work
+    undone adds (where a file could not be put back), in one line each and no traceback;
+    the exit code that says so."""
+    terminated = isinstance(interrupt, Terminated)
+    _print_error("rightsdata: terminated" if terminated else "rightsdata: interrupted")
+    for note in getattr(interrupt, "__notes__", ()):
+        _print_error(note)
+    return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _terminate_as_interrupt() -> Callable[[], None]:
+    """Have SIGTERM raise :class:`Terminated` (a KeyboardInterrupt) for the run, so that
+    what it was doing is finished or undone as for Ctrl-C (an export's renames, its
+    temporary files) rather than cut where it stood; a function that puts the handler
+    back. Not where SIGTERM has a handler already (a program that runs :func:`main`), is
+    ignored, or cannot be handled (a thread other than the main one)."""
+
+    def nothing() -> None:
+        pass
+
+    def restore() -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    try:
+        if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+            return nothing
+        signal.signal(signal.SIGTERM, _terminate)
+    except (ValueError, OSError, AttributeError):
+        return nothing
+    return restore
 
 
 def _show_base(args: argparse.Namespace) -> Token[str | None] | None:

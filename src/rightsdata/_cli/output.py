@@ -28,8 +28,25 @@ __all__: list[str] = []
 
 def _print_json(value: Any) -> None:
     # One indented document, read whole (not JSON Lines): characters stay raw, as in the
-    # canonical files (rightsdata._data.canonical.dumps says why).
-    print(json.dumps(value, ensure_ascii=False, indent=2))
+    # canonical files (rightsdata._data.canonical.dumps says why), where standard output's
+    # encoding holds them all; else written as their escapes, the same JSON, never text an
+    # encoding error cut short (rightsdata._cli.streams).
+    from rightsdata._cli.streams import holds_any_text
+
+    raw = holds_any_text(sys.stdout)
+    print(json.dumps(value, ensure_ascii=not raw, indent=2))
+
+
+#: What the running command has done that lasts (``wrote 27 files (csv) to out``): said,
+#: where its output could not be written, so that no one takes the work for undone
+#: (:func:`rightsdata._cli.main._unwritten`). Emptied as each run starts.
+_DONE: list[str] = []
+
+
+def did(said: str) -> None:
+    """Record that the running command did what ``said`` says (its files are written),
+    before it prints that it did."""
+    _DONE.append(said)
 
 
 def _plural(n: int, noun: str) -> str:

@@ -1,70 +1,149 @@
-"""Standard output and error for a run of the command line: a write that fails is told as
-the output not written (exit code 3), and a reader that went away (``rightsdata events |
-head -1``) ends the run quietly, as Unix tools end.
+"""Standard output and error for a run of the command line, so that what happens to them never
+changes what the run does nor the verdict its exit code gives.
+
+- A reader that went away (``rightsdata validate BAD | head -1``) ends nothing: what is
+  printed after it is dropped, the command does its work to its end, and its exit code is
+  its own (1 for invalid data, as with a reader that read it all).
+- A write that fails (a full disk, standard output closed: ``>&-``) is kept, what is
+  printed after it dropped, and the command does its work to its end; the run then says
+  that the output could not be written (exit code 3), and what was done
+  (:func:`rightsdata._cli.main._unwritten`).
+- Standard error closed (``2>&-``, where Python's ``sys.stderr`` is None) drops the
+  messages: ``print(..., file=None)`` would print them on standard output, among the data.
+- A character the stream's encoding cannot hold (``PYTHONIOENCODING=ascii``, a POSIX locale)
+  is written as its escape (``\\u0438``), never a ``UnicodeEncodeError``; JSON is written
+  with its escapes (``ensure_ascii``) to such a stream (:func:`holds_any_text`).
 
 A write error reaches Python as an ``OSError`` with no file name, like any other write's
-(``export`` writing a folder's files): :class:`Guarded` tells standard output's own apart,
-raising :class:`OutputError` for it.
+(``export`` writing a folder's files): :class:`Guarded` keeps standard output's own apart.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import errno
+import json
 import os
+import re
 import sys
 from typing import Any, TextIO
 
-__all__ = ["Guarded", "OutputError", "stream_gone"]
+__all__ = ["Guarded", "ascii_json", "holds_any_text", "stream_gone"]
 
-
-class OutputError(Exception):
-    """Standard output could not be written (a full disk, an I/O error; not a reader that
-    went away, which is a :class:`BrokenPipeError`); ``error`` is the system's answer."""
-
-    def __init__(self, error: OSError) -> None:
-        super().__init__(error.strerror or str(error))
-        self.error = error
+#: What a stream the shell closed (``>&-``) answers a write: Python's ``sys.stdout`` is None.
+CLOSED: tuple[int, str] = (errno.EBADF, "standard output is closed")
 
 
 class Guarded:
-    """``stream`` (``sys.stdout`` or ``sys.stderr``), its write errors told apart: on
-    standard output, an :class:`OutputError`, a reader gone still a ``BrokenPipeError``;
-    on standard error (``swallow``), neither: where no one reads the messages, a message
-    lost is no reason to end a run otherwise than its exit code says.
+    """``stream`` (``sys.stdout`` or ``sys.stderr``; None where the shell closed it), whose
+    failures never end the run: the first write that fails (a full disk, a closed stream)
+    is kept in :attr:`failed`, a reader gone sets :attr:`gone`, and in either case what is
+    written after it is dropped. A character the stream's encoding cannot hold is written
+    as its escape.
 
     >>> import io
     >>> out = io.StringIO()
     >>> Guarded(out).write("x"), out.getvalue()
     (1, 'x')
+    >>> closed = Guarded(None)
+    >>> closed.write("x"), closed.failed
+    (1, OSError(9, 'standard output is closed'))
     """
 
-    def __init__(self, stream: TextIO, *, swallow: bool = False) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream
-        self._swallow = swallow
+        #: The first write error (not a reader gone): the output is not all written.
+        self.failed: OSError | None = None
+        #: Whether the reader went away (a broken pipe): no error, the rest unread.
+        self.gone = False
+
+    @property
+    def closed_by_shell(self) -> bool:
+        """Whether the shell closed the stream (``>&-``): nothing could be written to it."""
+        return self._stream is None
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", None) or "utf-8"
 
     def write(self, text: str) -> int:
-        try:
-            return self._stream.write(text)
-        except OSError as exc:
-            self._failed(exc)
+        if self._stream is None:
+            self._lost(OSError(*CLOSED))
+        elif self.failed is None and not self.gone:
+            try:
+                try:
+                    self._stream.write(text)
+                except UnicodeEncodeError:  # (nothing written: a text is encoded whole first)
+                    self._stream.write(escaped(text, self.encoding))
+            except OSError as exc:
+                self._lost(exc)
         return len(text)
 
     def flush(self) -> None:
+        if self._stream is None or self.failed is not None or self.gone:
+            return
         try:
             self._stream.flush()
         except OSError as exc:
-            self._failed(exc)
+            self._lost(exc)
 
-    def _failed(self, exc: OSError) -> None:
-        if self._swallow:
-            stream_gone(self._stream)
-            return
+    def _lost(self, exc: OSError) -> None:
         if isinstance(exc, BrokenPipeError):
-            raise exc
-        raise OutputError(exc) from exc
+            self.gone = True
+        elif self.failed is None:
+            self.failed = exc
+        if self._stream is not None:
+            stream_gone(self._stream)
 
-    def __getattr__(self, name: str) -> Any:  # (fileno, isatty, encoding: the stream's)
+    def __getattr__(self, name: str) -> Any:  # (fileno, isatty: the stream's)
+        if self._stream is None:
+            raise AttributeError(name)
         return getattr(self._stream, name)
+
+
+def escaped(text: str, encoding: str) -> str:
+    """``text`` with each character ``encoding`` cannot hold written as its escape.
+
+    >>> escaped("Иван é", "latin-1"), escaped("Иван é", "ascii")
+    ('\\\\u0418\\\\u0432\\\\u0430\\\\u043d é', '\\\\u0418\\\\u0432\\\\u0430\\\\u043d \\\\xe9')
+    """
+    try:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except (LookupError, UnicodeError):
+        return text.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def holds_any_text(stream: object) -> bool:
+    """Whether ``stream``'s encoding holds every character (UTF-8, UTF-16 or UTF-32): JSON
+    is written to it as it is, and to another with its escapes (``ensure_ascii``).
+
+    >>> import io
+    >>> holds_any_text(io.TextIOWrapper(io.BytesIO(), encoding="UTF8"))
+    True
+    >>> holds_any_text(io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
+    False
+    """
+    encoding = getattr(stream, "encoding", None)
+    try:
+        name = codecs.lookup(encoding).name if isinstance(encoding, str) else ""
+    except LookupError:
+        return False
+    return name.startswith("utf-")
+
+
+#: Characters that are not ASCII: in JSON, only ever within a string.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def ascii_json(text: str) -> str:
+    """JSON text (a document, or JSON Lines) with each character that is not ASCII written as
+    its escape: the same JSON, for a stream that cannot hold those characters.
+
+    >>> print(ascii_json('{"name": "Иван 😀"}'))
+    {"name": "\\u0418\\u0432\\u0430\\u043d \\ud83d\\ude00"}
+    """
+    return _NOT_ASCII.sub(lambda found: json.dumps(found.group())[1:-1], text)
 
 
 def stream_gone(stream: TextIO | None = None) -> None:

@@ -26,6 +26,9 @@ beside its name, and only when all are written are they renamed into place
 (:mod:`rightsdata._values.atomic`), the files they replace kept until all are in place, to be
 put back if a rename fails; a failure leaves the directory as it was (one the export created
 is removed again), and a folder at an output name is refused before anything is written.
+An interrupt (Ctrl-C) leaves it as it was, or with the new export whole if it came once every
+file was in place, and no temporary file; those an export killed outright left (``SIGKILL``)
+are removed by the next export with ``force`` (:func:`leftovers`: only those).
 
 An export replaces or removes only its own files (:mod:`rightsdata._tables.exportclaims`):
 each records in :data:`MANIFEST` the files it wrote where nothing of anyone else's was, with
@@ -49,7 +52,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -151,7 +156,9 @@ def export(
     and those of them this export does not write are removed; any other file at a name it
     writes (one you changed, your dataset's own, a link) raises ``FileExistsError`` naming it,
     and nothing is written, unless it holds the very bytes this export writes there; other
-    files are left alone. All the files are written or none (a failure leaves ``directory``
+    files are left alone, but for the temporary files an export killed outright left there
+    (:func:`leftovers`), which ``force`` removes. All the files are written or none (a
+    failure, or an interrupt before every file is in place, leaves ``directory``
     as it was, or removes it again if the export created it; a folder, or anything but a
     file or a link, at the name of a file to write raises ``IsADirectoryError`` or
     ``FileExistsError`` naming it before anything is written). ``csv_formulas`` (``csv`` and
@@ -179,7 +186,7 @@ def export(
     >>> import shutil; shutil.rmtree(folder)
     """
     from rightsdata._tables.csvtables import FORMULA_OPTIONS
-    from rightsdata._values.atomic import write_all
+    from rightsdata._values.atomic import despite_interrupts, write_all
 
     checked(directory, "export: directory", "a folder's path (a str or a Path)", (str, os.PathLike))
     for value, noun, example in (
@@ -223,6 +230,7 @@ def export(
     earlier = earlier_export(target, export_names()) if target.is_dir() else EarlierExport()
     claims: dict[str, Claim] = {}  # what each file holds, as it is written
     removed: list[str] = []
+    listed: list[bytes] = []  # the manifest written, once it is
 
     def manifest(path: Path) -> None:
         # write_all fills the files in order, this one last: every other is written (to its
@@ -235,7 +243,8 @@ def export(
         if format in _CSV_FORMATS:  # (read_directory reads the tables back with it)
             listing["csv_formulas"] = csv_formulas
         listing["own"] = {name: claim.as_json() for name, claim in own.items()}
-        path.write_bytes(json.dumps(listing).encode("utf-8"))
+        listed.append(json.dumps(listing).encode("utf-8"))
+        path.write_bytes(listed[-1])
 
     contents = {name: _claimed(name, content, format, claims) for name, content in files.items()}
     made = _missing_folders(target)
@@ -243,15 +252,68 @@ def export(
     try:
         written = write_all(target, {**contents, MANIFEST: manifest}, todo=_IN_THE_WAY)
     except BaseException:
-        for folder in made:  # (the deepest first; each is empty, as write_all left it)
-            with contextlib.suppress(OSError):
-                folder.rmdir()
+        if listed and _holds(target / MANIFEST, listed[-1]):
+            # an interrupt after the last rename (the manifest's): every file is in place
+            _tidy(target, removed, earlier, force)
+        else:
+            for folder in made:  # (the deepest first; each is empty, as write_all left it)
+                despite_interrupts(partial(_rmdir, folder))
         raise
+    _tidy(target, removed, earlier, force)
+    return written[:-1]  # not the manifest
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at ``path`` holds ``data``."""
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _rmdir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        folder.rmdir()
+
+
+def _tidy(target: Path, removed: list[str], earlier: EarlierExport, force: bool) -> None:
+    """Once every file of an export is in place in ``target``: remove the earlier export's
+    files it does not write (``removed``) that are unchanged, and, where it was given
+    ``force``, the temporary files and second names (:data:`~rightsdata._values.atomic.
+    LEFTOVER`) of the files exports write that an export killed outright left, all of them
+    though an interrupt lands meanwhile (then raised)."""
+    from rightsdata._values.atomic import despite_interrupts, remove_files
+
+    interrupt: BaseException | None = None
     for name in removed:
         path = target / name
         if matches(path, earlier.claims[name]):  # (still: not changed while this export ran)
-            path.unlink(missing_ok=True)
-    return written[:-1]  # not the manifest
+            interrupt = despite_interrupts(partial(path.unlink, missing_ok=True)) or interrupt
+    if force:
+        interrupt = despite_interrupts(lambda: remove_files(leftovers(target))) or interrupt
+    if interrupt is not None:
+        raise interrupt
+
+
+def leftovers(directory: Path) -> list[Path]:
+    """The files in ``directory`` that an export killed outright (SIGKILL, a power cut) left
+    beside the files it writes: a temporary file, or a replaced file's second name, of a
+    name some export writes (``.events.json.0a1b2c3d4e5f.tmp``,
+    :data:`~rightsdata._values.atomic.LEFTOVER`), a regular file. No file of another name:
+    an export with ``force`` removes these alone."""
+    from rightsdata._values.atomic import LEFTOVER
+
+    names = {*export_names(), MANIFEST}
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in directory.iterdir():
+            match = LEFTOVER.fullmatch(entry.name)
+            if match is None or match["name"] not in names:
+                continue
+            with contextlib.suppress(OSError):
+                if stat.S_ISREG(os.lstat(entry).st_mode):
+                    found.append(entry)
+    return sorted(found)
 
 
 def _claimed(name: str, content: Content, format: str, claims: dict[str, Claim]) -> Content:

@@ -8,7 +8,12 @@ that nothing but a file or a link is at any of their names (a folder there is re
 anything is written), writes every temporary file first and renames only once all of them
 are written; each file replaced keeps a second name until all are renamed, so that if a
 rename still fails, those renamed before it are put back. A failure leaves the folder as it
-was.
+was; so does an interrupt (Ctrl-C's KeyboardInterrupt, or any exception that is no
+``Exception``) that lands while the files are written or renamed, and one that lands once all
+are in place leaves them all: either way, each temporary file and second name is removed
+before the interrupt is raised, a step it cut short done again (:func:`despite_interrupts`).
+Their names are those of :data:`LEFTOVER`, which a later run may remove where one was
+killed outright (``rightsdata export --force``).
 
 The file written has the mode any program would give it: a file it replaces keeps its
 permissions (``rightsdata fmt`` leaves a 0640 file 0640), and a new file gets what the umask
@@ -30,12 +35,14 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Final, TypeAlias
 
-__all__ = ["Content", "write_all", "write_atomic"]
+__all__ = ["LEFTOVER", "Content", "despite_interrupts", "remove_files", "write_all", "write_atomic"]
 
 #: What to write: the bytes, or a function that writes the file at the path it is given
 #: (for writers such as pyarrow's that want a path of their own).
@@ -46,6 +53,46 @@ Content: TypeAlias = bytes | Callable[[Path], None]
 _ATTEMPTS = 100
 #: Read and write for the owner alone: a temporary file's mode while it is written.
 _OWNER_ONLY = 0o600
+#: The name of a temporary file (``.events.json.0a1b2c3d4e5f.tmp``) or of a replaced file's
+#: second name (``...old``) that :func:`write_all` gives beside ``name``, the file it
+#: writes: ``name`` is the group ``name``.
+LEFTOVER: Final = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{12}\.(?:tmp|old)")
+#: How many times :func:`despite_interrupts` runs a step that interrupts keep cutting short.
+_TRIES = 3
+
+
+def despite_interrupts(step: Callable[[], object]) -> BaseException | None:
+    """Run ``step`` (a step of undoing or finishing a write, which looks before it acts, so
+    that it may run twice) to its end, though an interrupt (KeyboardInterrupt, or any
+    exception that is no ``Exception``) lands in it: it is run again, up to :data:`_TRIES`
+    times. The first interrupt, for the caller to raise once its work is done; None if none
+    came. An ``Exception`` is raised at once."""
+    interrupt: BaseException | None = None
+    for _ in range(_TRIES):
+        try:
+            step()
+        except Exception:
+            raise
+        except BaseException as caught:
+            interrupt = interrupt or caught
+        else:
+            break
+    return interrupt
+
+
+def _unlink(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink(missing_ok=True)
+
+
+def remove_files(paths: Iterable[Path]) -> None:
+    """Remove each file of ``paths`` that is there (one that cannot be is left), all of them
+    though an interrupt lands meanwhile; then raise the interrupt, if one came."""
+    interrupt: BaseException | None = None
+    for path in paths:
+        interrupt = despite_interrupts(partial(_unlink, path)) or interrupt
+    if interrupt is not None:
+        raise interrupt
 
 
 def _replaced_mode(path: Path) -> int | None:
@@ -86,7 +133,7 @@ def _new_file_mode(path: Path) -> int:
         return stat.S_IMODE(os.fstat(handle).st_mode)
     finally:
         os.close(handle)
-        name.unlink(missing_ok=True)
+        remove_files([name])
 
 
 def _create_exclusively(path: Path, mode: int) -> tuple[Path, int]:
@@ -139,6 +186,10 @@ def write_all(folder: Path, files: Mapping[str, Content], *, todo: str = "") -> 
     that were new removed); either way the error is raised and the folder is as it was.
     Returns the paths, in the order of ``files``. Each file keeps the permissions of the
     file it replaces; a new one gets a new file's (``0o666`` less the umask).
+
+    An interrupt (KeyboardInterrupt) is raised as it came, once the folder is as it was (it
+    landed before every file was in place) or holds every new file (it landed after), and
+    the temporary files and second names are removed.
     """
     for name in files:
         _check_target(folder / name, todo)
@@ -157,9 +208,7 @@ def write_all(folder: Path, files: Mapping[str, Content], *, todo: str = "") -> 
             os.chmod(temporary, mode)  # the mode of the file it replaces, or a new file's
         _rename_all(temporaries)
     finally:
-        for temporary in temporaries.values():
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        remove_files(list(temporaries.values()))
     _sync_folder(folder)
     return [folder / name for name in files]
 
@@ -201,32 +250,47 @@ def _check_target(path: Path, todo: str = "") -> None:
 
 def _rename_all(temporaries: dict[Path, Path]) -> None:
     """Rename each temporary file over its path (``temporaries``: path to temporary file),
-    in order, removing each from ``temporaries`` once renamed; if a rename fails, put back
-    the files the earlier ones replaced, remove those they added, and raise."""
-    done: list[tuple[Path, Path | None]] = []  # each path renamed, and its old file's aside
+    in order, removing each from ``temporaries`` once renamed; if a rename fails, or an
+    interrupt lands before all are renamed, put back the files the earlier ones replaced,
+    remove those they added, and raise. Once all are renamed, the replaced files' second
+    names are removed, all of them though an interrupt lands meanwhile (then raised)."""
+    done: list[tuple[Path, Path, Path | None]] = []  # each path, its temporary, its aside
+    current: Path | None = None  # the path being set aside: a link made may be unnamed yet
     try:
         for path, temporary in list(temporaries.items()):
+            current = path
             aside = _set_aside(path)
-            try:
-                os.replace(temporary, path)
-            except BaseException as error:
-                if aside is not None:
-                    _put_back(path, aside, error)
-                raise
+            done.append((path, temporary, aside))  # (before the rename: undone, if cut)
+            current = None
+            os.replace(temporary, path)
             del temporaries[path]
-            done.append((path, aside))
     except BaseException as error:
-        for path, aside in reversed(done):
-            if aside is not None:
-                _put_back(path, aside, error)
-            else:
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
+        if current is not None:  # (cut short after the link was made, before it was named)
+            despite_interrupts(partial(_drop_stray_asides, current))
+        for path, temporary, aside in reversed(done):
+            despite_interrupts(partial(_undo, path, temporary, aside, error))
         raise
-    for _, aside in done:
-        if aside is not None:
-            with contextlib.suppress(OSError):
-                aside.unlink()
+    remove_files([aside for _, _, aside in done if aside is not None])
+
+
+def _undo(path: Path, temporary: Path, aside: Path | None, error: BaseException) -> None:
+    """Undo the rename of ``temporary`` over ``path`` (done or not): put back the file set
+    aside, or remove the new one where there was none."""
+    if aside is not None:
+        _put_back(path, aside, error)
+    elif not os.path.lexists(temporary):  # (renamed: the new file, where none was)
+        _unlink(path)
+
+
+def _drop_stray_asides(path: Path) -> None:
+    """Remove the second names (:func:`_set_aside`'s hard links) that ``path``'s file was
+    given by a run cut short before it knew their name: each still names the file at
+    ``path``, which stays."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.[0-9a-f]{{12}}\.old")
+    with contextlib.suppress(OSError):
+        for entry in path.parent.iterdir():
+            if pattern.fullmatch(entry.name) and _same_file(path, entry):
+                _unlink(entry)
 
 
 def _set_aside(path: Path) -> Path | None:
@@ -252,7 +316,10 @@ def _set_aside(path: Path) -> Path | None:
     try:
         os.replace(path, aside)
     except BaseException:
-        aside.unlink(missing_ok=True)
+        if os.path.lexists(path):  # (not moved: the empty file made for its name goes)
+            aside.unlink(missing_ok=True)
+        else:  # (moved, and then interrupted: back to its name)
+            os.replace(aside, path)
         raise
     return aside
 
@@ -261,6 +328,8 @@ def _put_back(path: Path, aside: Path, error: BaseException) -> None:
     """Rename ``aside`` (of :func:`_set_aside`) back to ``path``; if that fails too, add a
     note to ``error`` saying where the old file is."""
     try:
+        if not os.path.lexists(aside):  # (put back already: a second run of it)
+            return
         if _same_file(path, aside):  # (its rename failed: it names the old file still)
             aside.unlink()
         else:

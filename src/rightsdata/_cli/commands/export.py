@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Final
 
 from rightsdata._cli.arguments import _dataset, _Default, _path
 from rightsdata._cli.exits import EXIT_OK, UsageError
-from rightsdata._cli.output import _plural
+from rightsdata._cli.output import _plural, did
+from rightsdata._cli.streams import ascii_json, holds_any_text
 from rightsdata._values.errors import printable_path
 from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
 from rightsdata._values.joined import one_of
@@ -46,7 +47,9 @@ def _export_to_stdout(args: argparse.Namespace) -> int:
     dataset = _dataset(args)
     with tempfile.TemporaryDirectory() as scratch:
         (written,) = export(dataset, scratch, args.format)
-        sys.stdout.write(written.read_text(encoding="utf-8"))
+        text = written.read_text(encoding="utf-8")
+        # (JSON, to a stream whose encoding cannot hold every character: with its escapes)
+        sys.stdout.write(text if holds_any_text(sys.stdout) else ascii_json(text))
     return EXIT_OK
 
 
@@ -104,5 +107,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except OSError as error:  # a folder it cannot create or may not write
         raise UsageError(f"cannot write into {target}: {system_reason(error, target)}") from None
     shown = printable_path(str(target))
-    print(f"wrote {_plural(len(written), 'file')} ({args.format}) to {shown}")
+    said = f"wrote {_plural(len(written), 'file')} ({args.format}) to {shown}"
+    did(said)  # (said, if standard output cannot be written: the files are)
+    print(said)
     return EXIT_OK

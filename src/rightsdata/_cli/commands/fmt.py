@@ -10,7 +10,7 @@ from typing import Any
 
 from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
-from rightsdata._cli.output import _print_error
+from rightsdata._cli.output import _plural, _print_error, did
 from rightsdata._data.loading import DESCRIPTOR
 from rightsdata._values.errors import InvalidDataError, printable, printable_path
 from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
@@ -58,6 +58,8 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
         except OSError as error:  # a file it may not read, or a folder it may not write
             verb = "check" if args.check else "rewrite"
             raise UsageError(f"cannot {verb} {folder}: {system_reason(error, folder)}") from None
+        if changed and not args.check:  # (said, if standard output cannot be written)
+            did(f"rewrote {_plural(len(changed), 'file')} in {printable_path(str(folder))}")
         for name in changed:
             verb = "not canonical" if args.check else "rewrote"
             print(f"{verb}: {printable_path(str(folder / name))}")  # (one a line: scripts)

@@ -9,7 +9,7 @@ from typing import Final
 
 from rightsdata._cli.arguments import _path
 from rightsdata._cli.exits import EXIT_OK, UsageError
-from rightsdata._cli.output import _plural
+from rightsdata._cli.output import _plural, did
 from rightsdata._values.errors import printable_path
 from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
 from rightsdata._values.shell import shell_path
@@ -44,7 +44,9 @@ def _cmd_init(args: argparse.Namespace) -> int:
             f"cannot write into {folder}: {system_reason(error, folder)}; {_WANTS}"
         ) from None
     names = ", ".join(p.name for p in written)
-    print(f"wrote {_plural(len(written), 'file')} to {printable_path(str(folder))}: {names}")
+    said = f"wrote {_plural(len(written), 'file')} to {printable_path(str(folder))}: {names}"
+    did(said)  # (said, if standard output cannot be written: the files are)
+    print(said)
     shown = shell_path(str(folder))  # (commands to paste: 'my data', ./-x: one path each)
     print("next: edit them, then")
     print(f"  rightsdata validate {shown}")
