@@ -3661,6 +3661,6 @@ def test_a_claim_in_words_that_gives_a_number_is_shown_approximate() -> None:
 def test_many_open_ended_claims_in_words_are_shown_three_and_counted() -> None:
     figures = _claims(*(("more_than", n, None, None) for n in (10, 20, 30, 40, 50)))
     assert repr(figures) == (
-        "<Figures event:a killed: 5 claims, more than 10 or more than 20 or more than 30 or 2 "
-        "more people, disagree>"
+        "<Figures event:a killed: 5 claims, more than 10 or more than 20 or more than 30 people "
+        "(and 2 more), disagree>"
     )

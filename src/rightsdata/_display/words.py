@@ -622,9 +622,12 @@ thousands took to the streets')"
             # numbers each an end left open ('less than 5', 'more than 20'): each claim's
             # words, never a number or a range that the claims may all exclude
             words = _distinct(_value_words(f)[0] for f in numbered)
-            if len(words) > _OPEN_SHOWN:  # (the others counted, as the open-ended list does)
-                words = [*words[:_OPEN_SHOWN], f"{len(words) - _OPEN_SHOWN} more"]
-            parts.append(" or ".join(words) + unit)
+            more = len(words) - _OPEN_SHOWN  # (the others counted, as the open-ended list does)
+            parts.append(
+                " or ".join(words[:_OPEN_SHOWN])
+                + unit
+                + (f" (and {more} more)" if more > 0 else "")
+            )
         else:
             numbers = _number(low) if low == high else f"{_number(low)} to {_number(high)}"
             parts.append(numbers + unit)
