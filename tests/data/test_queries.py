@@ -1015,6 +1015,16 @@ def test_figures_agreement_and_range() -> None:
         figure_doc("other", unit="times", best=1, per="P7D"),
     )
     assert weekly.range == (1, 2) and weekly.disagree
+    assert repr(rates).endswith(": 2 claims, rates over different periods>")
+    # rates that count different things too are told so (they read "over different periods"
+    # alone)
+    things = figures_of(
+        figure_doc("other", unit="times", best=2, per="P7D", of="visits"),
+        figure_doc("other", unit="times", best=3, per="P1D", of="calls"),
+    )
+    assert repr(things).endswith(
+        ": 2 claims, rates over different periods, of different things>"
+    )
 
 
 def test_figures_of_one_period(ds: Dataset) -> None:

@@ -57,12 +57,14 @@ COPIED_PAGES: Final = (
 )
 
 #: What this test's mypy config adds to the project's ([tool.mypy], whose ``files`` it drops):
-#: pandas and pyarrow, which ship no types of their own, are Any, not read from the stub
-#: packages a developer may have installed (pandas-stubs and pyarrow-stubs are in the dev extra,
-#: not the test extra, and refuse ordinary calls: ``read_csv(path, **options)``,
-#: ``ChunkedArray.dtype``); the pages' examples are held to rightsdata's types, not theirs.
+#: pandas, pyarrow and jsonschema, which ship no types of their own, are Any, not read from the
+#: stub packages a developer may have installed (pandas-stubs, pyarrow-stubs and
+#: types-jsonschema are in the dev extra, not the test extra, so that the README's test command
+#: found ``import jsonschema`` untyped where CI did not; and the stubs refuse ordinary calls:
+#: ``read_csv(path, **options)``, ``ChunkedArray.dtype``); the pages' examples are held to
+#: rightsdata's types, not theirs.
 MYPY_OVERRIDES: Final = """
-[mypy-pandas,pandas.*,pyarrow,pyarrow.*]
+[mypy-pandas,pandas.*,pyarrow,pyarrow.*,jsonschema,jsonschema.*]
 follow_imports = skip
 follow_imports_for_stubs = True
 ignore_missing_imports = True

@@ -596,8 +596,9 @@ thousands took to the streets')"
     if len(quantities) > 1 and len({(m, u, per) for m, u, per, _ in quantities}) == 1:
         return f"{parts[0]}, of different things{disagreeing}"  # "police officers", "officials"
     if len(quantities) > 1 and len({(m, u) for m, u, _, _ in quantities}) == 1:
-        # "twice a week", "3 times a day"
-        return f"{parts[0]}, rates over different periods{disagreeing}"
+        # "twice a week", "3 times a day"; and, where they say so, of different things too
+        things = ", of different things" if len({of for *_, of in quantities}) > 1 else ""
+        return f"{parts[0]}, rates over different periods{things}{disagreeing}"
     if len(quantities) != 1:
         # (one line of numbers over different quantities would mean nothing; whether the
         # claims on one of them disagree is said all the same)
