@@ -1022,9 +1022,7 @@ def test_figures_agreement_and_range() -> None:
         figure_doc("other", unit="times", best=2, per="P7D", of="visits"),
         figure_doc("other", unit="times", best=3, per="P1D", of="calls"),
     )
-    assert repr(things).endswith(
-        ": 2 claims, rates over different periods, of different things>"
-    )
+    assert repr(things).endswith(": 2 claims, rates over different periods, of different things>")
 
 
 def test_figures_of_one_period(ds: Dataset) -> None:

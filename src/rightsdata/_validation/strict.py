@@ -599,13 +599,21 @@ def _open_figures_state_no_best(context: StrictContext) -> list[Problem]:
     return problems
 
 
-def _named_values_held(context: StrictContext) -> list[Problem]:
-    problems: list[Problem] = []
-    for kind, items in context.records.items():
-        for index, record in enumerate(items):
-            for at, problem in named_value_problems(record):
-                problems.append(context.problem(kind, index, at, problem))
-    return problems
+def _per_record(
+    find: Callable[[Record], Iterable[tuple[str, str]]],
+) -> Callable[[StrictContext], list[Problem]]:
+    """The check of a rule that a record alone keeps or breaks, from ``find``: where in one
+    record (a path from it) each problem is, and what it says."""
+
+    def check(context: StrictContext) -> list[Problem]:
+        return [
+            context.problem(kind, index, at, said)
+            for kind, items in context.records.items()
+            for index, record in enumerate(items)
+            for at, said in find(record)
+        ]
+
+    return check
 
 
 def named_value_problems(record: Record) -> Iterator[tuple[str, str]]:
@@ -679,15 +687,6 @@ def _unheld(holder: object, path: str, why: str, noun: str = "record") -> str | 
     if value is None or value == ():
         return f"names {path!r}, which this {noun} leaves empty: {why}"
     return None
-
-
-def _durations_above_zero(context: StrictContext) -> list[Problem]:
-    problems: list[Problem] = []
-    for kind, items in context.records.items():
-        for index, record in enumerate(items):
-            for at, said in zero_durations(record):
-                problems.append(context.problem(kind, index, at, said))
-    return problems
 
 
 def zero_durations(record: Record) -> Iterator[tuple[str, str]]:
@@ -1197,7 +1196,7 @@ STRICT_RULES: tuple[StrictRule, ...] = (
                 _event(date="2011", inferred=[{"field": "date", "basis": "From the context."}])
             ],
         },
-        _named_values_held,
+        _per_record(named_value_problems),
     ),
     StrictRule(
         "duration-above-zero",
@@ -1211,6 +1210,6 @@ STRICT_RULES: tuple[StrictRule, ...] = (
             "sources": [_source()],
             "events": [_event(kind="verdict", penalty={"kind": "fine"})],
         },
-        _durations_above_zero,
+        _per_record(zero_durations),
     ),
 )
