@@ -1480,12 +1480,12 @@ def _drop_unheld_names(doc: dict[str, Any]) -> None:
 
 def _holds_json(doc: Mapping[str, Any], path: str) -> bool:
     """Whether the JSON ``doc`` holds a value at ``path`` (not null, missing or ``[]``)."""
+    from rightsdata._model.fields import path_steps
+
     value: Any = doc
-    for step in path.split("."):
-        name, _, index = step.partition("[")
+    for name, position in path_steps(path):
         value = value.get(name) if isinstance(value, Mapping) else None
-        if index:
-            position = int(index[:-1])
+        if position is not None:
             if position >= len(value or ()):
                 return False
             value = value[position]

@@ -476,6 +476,22 @@ def path_head(path: str) -> str:
 
 #: One step of a path: a field's name, and an item's index if the field is a list.
 _STEP_RE: Final = re.compile(r"([^.\[\]]+)(?:\[(0|[1-9][0-9]*)\])?")
+
+
+def path_steps(path: str) -> list[tuple[str, int | None]]:
+    """The steps of ``path``, a well-formed path (:func:`path_problem` finds none): each
+    field's name, and the index of the item taken from it if it is a list.
+
+    >>> path_steps("participants[1].role")
+    [('participants', 1), ('role', None)]
+    """
+    found: list[tuple[str, int | None]] = []
+    for step in path.split("."):
+        name, index = _STEP_RE.fullmatch(step).groups()  # type: ignore[union-attr]
+        found.append((name, None if index is None else int(index)))
+    return found
+
+
 #: The verdict on each path met, per class holding it (None: the path is fine).
 _PATH_PROBLEMS: dict[tuple[type, str], str | None] = {}
 #: What a path is, for a message of one that is not.

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar
 
 import attrs
 
-from rightsdata._model.fields import Refs, spec_of
+from rightsdata._model.fields import Refs, path_steps, spec_of
 from rightsdata._model.records import (
     Event,
     Figure,
@@ -670,11 +670,10 @@ def _unheld(holder: object, path: str, why: str, noun: str = "record") -> str | 
     refuses any other) as the place of a value ``holder`` holds, or None if it holds one
     there: not None, not an empty list."""
     value = holder
-    for step in path.split("."):
-        name, _, index = step.partition("[")
+    for name, position in path_steps(path):
         value = getattr(value, name, None)
-        if index:
-            position, count = int(index[:-1]), len(value or ())
+        if position is not None:
+            count = len(value or ())
             if position >= count:
                 held = "no items" if not count else f"{count} item{'s' if count > 1 else ''}"
                 last = (
