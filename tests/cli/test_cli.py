@@ -1708,7 +1708,8 @@ def test_show_takes_a_country_code_as_timeline_does(
         said = " ".join(err.split())
         assert (code, out) == (EXIT_USAGE, "")
         assert (
-            said == f"rightsdata: no record has the id {given!r} in kazakhstan; {info.value.hint}"
+            said
+            == f"rightsdata show: no record has the id {given!r} in kazakhstan; {info.value.hint}"
         )
     assert info.value.hint is not None and info.value.hint.startswith(
         "no place of kind country has this code (codes: BR, "

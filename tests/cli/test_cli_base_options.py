@@ -4,6 +4,7 @@ and ``--schema`` (docs/cli.md, "Data that builds on another")."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,58 @@ def test_a_kind_file_with_a_base_is_told_before_the_base_is_read(
     code, _, err = run(capsys, "validate", str(data / "events.json"), "--base", str(base))
     assert code == EXIT_USAGE and err.startswith("rightsdata validate:")
     assert "(the base, --base)" not in err
+
+
+# --- the note that the data may build on a bundled dataset, in the JSON too -----------------
+
+
+@pytest.fixture
+def additions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Data whose event names a person and a source of the bundled dataset, and a person of
+    no dataset: two of its three references resolve over --base kazakhstan."""
+    monkeypatch.chdir(tmp_path)
+    participants = [
+        {"actor": "person:vladimir-kozlov", "role": "defendant"},
+        {"actor": "person:nobody", "role": "victim"},
+    ]
+    event = event_doc(participants=participants, citations=[{"source": "source:hrf-2012-12-14"}])
+    Path("mine.json").write_text(json.dumps({"events": [event]}), encoding="utf-8")
+    return "mine.json"
+
+
+def _bundled(problems: list[dict[str, object]]) -> list[tuple[object, object]]:
+    return [(p["missing_id"], p.get("bundled")) for p in problems]
+
+
+_MARKED = [
+    ("person:nobody", None),
+    ("person:vladimir-kozlov", "kazakhstan"),
+    ("source:hrf-2012-12-14", "kazakhstan"),
+]
+
+
+def test_validate_json_marks_the_references_the_note_counts(
+    capsys: pytest.CaptureFixture[str], additions: str
+) -> None:
+    # the text's note was in no JSON: `validate --json` dropped it altogether
+    code, text, _ = run(capsys, "validate", additions)
+    note = "note: 2 of these references name records of the bundled dataset kazakhstan"
+    assert code == EXIT_INVALID and note in text
+    assert main(["validate", additions, "--json"]) == EXIT_INVALID
+    out, err = capsys.readouterr()
+    assert sorted(_bundled(json.loads(out))) == _MARKED
+    assert note in " ".join(err.split())  # (for people, as the other notes under --json)
+    assert main(["validate", additions, "--json-report"]) == EXIT_INVALID
+    assert sorted(_bundled(json.loads(capsys.readouterr().out)["problems"])) == _MARKED
+    # the other commands' JSON too (their note was on stderr already)
+    assert main(["info", "--data", additions, "--json"]) == EXIT_INVALID
+    assert sorted(_bundled(json.loads(capsys.readouterr().out)["problems"])) == _MARKED
+
+
+def test_no_reference_is_marked_where_a_base_is_given(
+    capsys: pytest.CaptureFixture[str], additions: str, folders: tuple[Path, Path]
+) -> None:
+    base, _ = folders
+    assert main(["validate", additions, "--base", str(base), "--json"]) == EXIT_INVALID
+    out, err = capsys.readouterr()
+    assert all("bundled" not in p for p in json.loads(out)) and "note:" not in err

@@ -44,10 +44,16 @@ def test_cite_json_has_the_keys_the_page_names(
         "sources",
         "built_on",
         "text",
+        "software",
     }
     shown = run_json(capsys, "cite", "--json")
     assert isinstance(shown, dict) and set(shown) == keys
     assert shown["built_on"] == [] and isinstance(shown["text"], str)
+    # the software's citation, which the text prints after the dataset's: in the JSON too
+    assert main(["cite"]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert isinstance(shown["software"], str) and shown["software"] in printed
+    assert shown["software"].startswith("The software: rightsdata developers, rightsdata ")
     additions = tmp_path / "mine.json"
     additions.write_text(json.dumps({"datapackage": {"name": "mine"}}), encoding="utf-8")
     over = run_json(capsys, "cite", "--json", "--data", str(additions), "--base", "kazakhstan")

@@ -15,6 +15,7 @@ import pytest
 
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_USAGE
 from rightsdata._cli.main import main
+from rightsdata._values.errors import RightsdataError, UnknownIdError
 
 from conftest import CITE, event_doc, person_doc, source_doc, write_folder
 
@@ -634,3 +635,95 @@ def test_a_retired_id_is_said_to_redirect_not_followed_unseen(
         "group:kazakhstan-authorities"
     )
     assert run(capsys, "show", "group:kazakhstan-authorities")[2] == ""  # (its own ID: none)
+
+
+# --- one form for every command's errors --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "person:nobody"],
+        ["timeline", "person:nobody"],
+        ["events", "--involving", "person:nobody"],
+        ["show", "person:nobody", "--json"],
+    ],
+)
+def test_an_unknown_id_is_told_with_the_commands_name(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    # show said `rightsdata: no record has the id ...`, timeline `rightsdata timeline: ...`
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err.startswith(f"rightsdata {argv[0]}: ")
+    assert "no record has the id 'person:nobody'" in " ".join(err.split())
+
+
+@pytest.mark.parametrize(
+    ("error", "code"),
+    [
+        (ValueError("a value it cannot take"), EXIT_USAGE),
+        (OSError(5, "Input/output error"), EXIT_USAGE),
+        (UnknownIdError("person:x"), EXIT_USAGE),
+        (RightsdataError("what the library said"), EXIT_INVALID),
+    ],
+    ids=lambda value: type(value).__name__ if isinstance(value, Exception) else str(value),
+)
+def test_every_error_a_command_raises_is_told_with_its_name(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, error: Exception, code: int
+) -> None:
+    """Whatever raised it (the command's own checks, the library), an error is told as
+    `rightsdata CMD: ...`: a library's error was told as `rightsdata: ...` (and printed
+    as it was, not wrapped nor escaped as the command line's messages are)."""
+    from rightsdata._cli import parser
+
+    def failing(args: object) -> int:
+        raise error
+
+    monkeypatch.setattr(parser, "_cmd_info", failing)
+    got, out, err = run(capsys, "info")
+    assert (got, out) == (code, "")
+    assert err.startswith("rightsdata info: ") and err.count("rightsdata") == 1, err
+
+
+def test_a_missing_extra_is_told_with_the_commands_name(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import rightsdata.schema
+
+    monkeypatch.setitem(sys.modules, "jsonschema", None)  # importing it raises ImportError
+    rightsdata.schema._validator.cache_clear()  # (one built earlier would need no import)
+    folder = write_folder(tmp_path / "ds", {"sources.json": [source_doc()]})
+    code, out, err = run(capsys, "validate", str(folder), "--schema")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert " ".join(err.split()).startswith("rightsdata validate: this needs jsonschema")
+
+
+# --- a path is shown as the command line shows a path -------------------------------------
+
+
+@pytest.mark.parametrize("name", ["t\tab", "line\nfeed", "esc\x1b[2J"])
+def test_a_path_in_the_problems_heading_is_shown_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    # "1 problem in t  ab/x.json:": a tab or line feed was shown as a space, another path
+    monkeypatch.chdir(tmp_path)
+    folder = Path(name)
+    folder.mkdir()
+    document = {"sources": [source_doc()], "persons": [person_doc(name=5)]}
+    (folder / "x.json").write_text(json.dumps(document), encoding="utf-8")
+    shown = name.encode("unicode_escape").decode("ascii")
+    for argv, heading, output in (
+        (["validate", f"{name}/x.json"], f"1 problem in {shown}/x.json:", 1),
+        (["info", "--data", f"{name}/x.json"], f"1 problem in {shown}/x.json:", 2),
+        (
+            ["validate", str(folder), "--base", f"{name}/x.json"],
+            f"1 problem in {shown}/x.json (the base, --base):",
+            2,
+        ),
+    ):
+        code, out, err = run(capsys, *argv)
+        lines = (out, err)[output - 1].splitlines()
+        assert code == EXIT_INVALID, argv
+        assert lines[0] == heading, argv
+        assert lines[1].startswith("  x.json:persons[0] person:a.name: "), argv

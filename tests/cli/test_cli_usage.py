@@ -86,6 +86,98 @@ def test_init_says_what_the_system_answered_in_words(
     )
 
 
+def _full_disk_at(
+    monkeypatch: pytest.MonkeyPatch, where: str, after: int, target: Path
+) -> list[int]:
+    """Make the write of a file fail as a full disk does, once ``after`` files were written:
+    where init writes its drafts as text (``write_text``), or the files it puts in the
+    folder ``target`` (:func:`rightsdata._values.atomic._fill`, the temporary files renamed
+    into place). The number of writes made, in a list."""
+    from rightsdata._values import atomic
+
+    made = [0]
+
+    def full(count: bool) -> None:
+        if count:
+            made[0] += 1
+            if made[0] > after:
+                raise OSError(28, "No space left on device")
+
+    if where == "write_text":
+        write_text = Path.write_text
+
+        def text(self: Path, *args: object, **kwargs: object) -> int:
+            full(True)
+            return write_text(self, *args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Path, "write_text", text)
+    else:
+        fill = atomic._fill
+
+        def filled(temporary: Path, content: atomic.Content) -> None:
+            full(temporary.parent.resolve() == target.resolve())
+            fill(temporary, content)
+
+        monkeypatch.setattr(atomic, "_fill", filled)
+    return made
+
+
+@pytest.mark.parametrize(
+    ("where", "after"), [("write_text", 1), ("write_text", 3), ("fill", 0), ("fill", 2)]
+)
+@pytest.mark.parametrize("given", ["new/my-data", "empty"])
+def test_init_that_fails_part_way_leaves_nothing_it_created(
+    capsys: pytest.CaptureFixture[str],
+    dataset: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    where: str,
+    after: int,
+    given: str,
+) -> None:
+    """A full disk part way through left a folder of some files, or of the drafts fmt had
+    not yet made canonical, which `init` then refused as not empty: now it leaves the
+    folders it created removed, and a folder it was given empty, empty."""
+    target = Path(given)
+    if given == "empty":
+        target.mkdir()
+    with monkeypatch.context() as patched:
+        made = _full_disk_at(patched, where, after, target)
+        code, out, err = run(capsys, "init", str(target))
+    assert made[0] > after  # (the failure came where it was to come)
+    said = f"rightsdata init: cannot write into {target}: No space left on device; {INIT_WANTS}"
+    assert (code, out, err) == (EXIT_USAGE, "", said)
+    if given == "empty":
+        assert list(target.iterdir()) == []
+    else:
+        assert not Path("new").exists()
+    # the disk has room again: the same command writes the dataset
+    assert run(capsys, "init", str(target))[0] == EXIT_OK
+    assert sorted(p.name for p in target.iterdir()) == [
+        "datapackage.json",
+        "events.json",
+        "persons.json",
+        "sources.json",
+    ]
+
+
+def test_init_interrupted_leaves_nothing_it_created(
+    capsys: pytest.CaptureFixture[str], dataset: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rightsdata._values import atomic
+
+    fill = atomic._fill
+
+    def interrupted(temporary: Path, content: atomic.Content) -> None:
+        if temporary.parent.name == "mine":
+            raise KeyboardInterrupt
+        fill(temporary, content)
+
+    monkeypatch.setattr(atomic, "_fill", interrupted)
+    code, out, err = run(capsys, "init", "deeper/mine")
+    assert (code, out, err) == (130, "", "rightsdata: interrupted")
+    assert not Path("deeper").exists()
+
+
 def test_fmt_says_what_is_in_the_way(capsys: pytest.CaptureFixture[str], dataset: Path) -> None:
     file = dataset / "persons.json"
     document = dataset.parent / "data.json"
@@ -204,7 +296,7 @@ def test_no_command_prints_the_systems_raw_error(
                 (["--data", "{ds}", "fmt", "--check", "{ds}"], "`rightsdata fmt --check {ds}`"),
                 (["fmt", "{ds}", "--data", "{ds}"], "`rightsdata fmt {ds}`"),
                 (["fmt", "--path", "{ds}"], "`rightsdata fmt {ds}`"),
-                (["fmt", "x", "--dat", "{ds}"], "`rightsdata fmt x {ds}`"),
+                (["fmt", "x", "--data", "{ds}"], "`rightsdata fmt x {ds}`"),
             ],
         ),
         (
@@ -294,7 +386,8 @@ def test_the_command_given_instead_runs_as_printed(
 
 def test_a_misspelt_option_suggests_no_hidden_option(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "validate", "ds", "--dat", "x")
-    assert code == EXIT_USAGE and "takes the dataset as its argument" in err  # (an abbreviation)
+    # (an abbreviation is no option: --dat was taken as --data)
+    assert code == EXIT_USAGE and "unrecognized arguments: --dat x" in err
     code, _, err = run(capsys, "validate", "ds", "--dta")
     assert code == EXIT_USAGE and "--data" not in err
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from rightsdata._cli.exits import UsageError
+from rightsdata._cli.unreadable import missing, unreadable
 from rightsdata._values.errors import InvalidDataError, printable
 from rightsdata._values.resources import DEFAULT_NAME
 from rightsdata._values.shell import shell_path, shell_word
@@ -89,7 +90,7 @@ def _base(
 
     if value in rightsdata.datasets():
         return rightsdata.load(value)
-    if not _path(value, "--base").exists():
+    if missing(_path(value, "--base")):
         bundled = ", ".join(rightsdata.datasets()) or "none"
         raise UsageError(
             f"--base {value}: no such file or folder, and no bundled dataset has this name "
@@ -99,6 +100,9 @@ def _base(
     try:
         return rightsdata.load_path(value, max_bytes=limit, max_problems=max_problems)
     except rightsdata.InvalidDataError as error:  # (said to be the base's, not the data's)
+        said = unreadable(error.problems, value, "--base")
+        if said is not None:  # (a path it cannot read: not judged)
+            raise UsageError(said) from None
         refused = BaseRefusedError(
             error.problems,
             f"{value} (the base, --base)",
@@ -124,9 +128,16 @@ def _dataset(args: argparse.Namespace) -> Dataset:
             "(--base names the dataset it refers to)"
         )
     if path is not None:
-        if not _path(path, "--data").exists():
+        if missing(_path(path, "--data")):
             raise UsageError(f"{path}: no such file or folder (--data)")
-        dataset = rightsdata.load_path(path, base=_base(base_named))
+        base = _base(base_named)
+        try:
+            dataset = rightsdata.load_path(path, base=base)
+        except InvalidDataError as error:
+            said = unreadable(error.problems, path, "--data")
+            if said is not None:  # (a path it cannot read: not judged)
+                raise UsageError(said) from None
+            raise
     else:
         bundled = rightsdata.datasets()
         if args.name not in bundled:  # load()'s message names load_path(), not --data

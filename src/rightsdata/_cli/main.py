@@ -2,7 +2,8 @@
 
 Exit codes, for scripts: 0 fine; 1 invalid data (or files not canonical with ``fmt --check``);
 2 usage (a bad option, an unknown command or ID, a missing file or folder, or a path the
-command cannot use: a file where it wants a folder, a folder it may not write; ``export`` into a
+command cannot use: a file where it wants a folder, a folder it may not write, a path it cannot
+read where nothing else is wrong, :mod:`rightsdata._cli.unreadable`; ``export`` into a
 directory that is not empty without ``--force``, or in a format whose optional extra is not
 installed; ``init`` into a folder that is not empty); 3 the output could not be written
 (standard output closed, ``--version`` and ``--help`` too, or a write to it failed: a full
@@ -115,6 +116,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Run the command ``args`` name; its exit code, its errors told on stderr."""
+    who = f"rightsdata {args.command}"
     shown = None
     # (a file over the limit is told in the options' words, not as max_bytes=)
     limit = LIMIT_SHOWN.set(
@@ -129,7 +131,7 @@ def _run(args: argparse.Namespace) -> int:
     except InvalidDataError as exc:
         wrong = _wrong_path(args, exc)
         if wrong is not None:  # (the wrong kind of argument: not data to judge)
-            _print_error(f"rightsdata {args.command}: {wrong}", given_paths(args))
+            _print_error(f"{who}: {wrong}", given_paths(args))
             for note in getattr(exc, "__notes__", ()):
                 _print_error(note)
             return EXIT_USAGE
@@ -147,26 +149,28 @@ def _run(args: argparse.Namespace) -> int:
             if note:
                 print(note, file=sys.stderr)
         return EXIT_INVALID
+    # every error of a command is told as `rightsdata CMD: ...`, whichever raised it (the
+    # command's own checks, the library's): `show` and `timeline` told an unknown ID apart
     except UnknownIdError as exc:
-        _print_error(f"rightsdata: {_unknown_id(args, exc)}", given_paths(args))
+        _print_error(f"{who}: {_unknown_id(args, exc)}", given_paths(args))
         return EXIT_USAGE
     except UsageError as exc:
-        _print_error(f"rightsdata {args.command}: {exc}", given_paths(args))
+        _print_error(f"{who}: {exc}", given_paths(args))
         return EXIT_USAGE
     except MissingExtraError as exc:  # an optional dependency (validate --schema: jsonschema)
-        print(f"rightsdata: {exc}", file=sys.stderr)
+        _print_error(f"{who}: {exc}", given_paths(args))
         return EXIT_USAGE
     except RightsdataError as exc:
-        print(f"rightsdata: {exc}", file=sys.stderr)
+        _print_error(f"{who}: {exc}", given_paths(args))
         return EXIT_INVALID
     except OSError as exc:  # what the system answered, without its "[Errno 13]"
         said = exc.strerror or str(exc)
         if isinstance(exc.filename, str):
             said = f"{exc.filename}: {said}"
-        _print_error(f"rightsdata {args.command}: {said}", given_paths(args))
+        _print_error(f"{who}: {said}", given_paths(args))
         return EXIT_USAGE
     except ValueError as exc:
-        print(f"rightsdata: {exc}", file=sys.stderr)
+        _print_error(f"{who}: {exc}", given_paths(args))
         return EXIT_USAGE
     finally:
         LIMIT_SHOWN.reset(limit)

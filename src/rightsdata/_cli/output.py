@@ -14,7 +14,7 @@ from rightsdata._values.errors import (
     Problem,
     ProblemCode,
     one_line,
-    printable,
+    printable_path,
     unchecked_note,
 )
 
@@ -63,15 +63,35 @@ def _name(dataset: Dataset, record_id: str) -> str:
     return one_line(_Names(dataset).label(record_id) or record_id)
 
 
-def _problem_json(problem: Problem, base: str | None = None) -> dict[str, str | int | None]:
+def _problem_json(
+    problem: Problem, base: str | None = None, bundled: str | None = None
+) -> dict[str, str | int | None]:
     """A problem for ``--json``: its location, message and code, and the location's parts
     (null where they do not apply: every part but the file it concerns, for a problem in no
     record); a problem of the dataset ``--base`` names also has ``base``, the base as given,
-    in which its location is (a program tells it from its data's own by that key)."""
+    in which its location is (a program tells it from its data's own by that key); a
+    reference to no record that names a record of a bundled dataset has ``bundled``, that
+    dataset's name (:func:`problems_json`: what the text's note says, :func:`base_note`)."""
     shown = problem._asdict()
     if base is not None:
         shown["base"] = base
+    if bundled is not None:
+        shown["bundled"] = bundled
     return shown
+
+
+def problems_json(
+    problems: Sequence[Problem], base: str | None = None, *, noted: bool = False
+) -> list[dict[str, str | int | None]]:
+    """``problems`` for ``--json`` (:func:`_problem_json`), each of a base marked with
+    ``base``; ``noted``: where the text ends with :func:`base_note` (no ``--base`` was
+    given), the references it counts are marked with ``bundled``, the bundled dataset that
+    has the records they name, so that the JSON says what the note does."""
+    name, at = bundled_references(problems) if noted else ("", frozenset[int]())
+    return [
+        _problem_json(problem, base, name if i in at else None)
+        for i, problem in enumerate(problems)
+    ]
 
 
 def refused_json(error: InvalidDataError, args: argparse.Namespace) -> object:
@@ -85,7 +105,8 @@ def refused_json(error: InvalidDataError, args: argparse.Namespace) -> object:
     from rightsdata._model.records import KINDS
 
     base = error.base if isinstance(error, BaseRefusedError) else None
-    problems = [_problem_json(problem, base) for problem in error.problems]
+    noted = base is None and hasattr(args, "base") and args.base is None  # (as main notes it)
+    problems = problems_json(error.problems, base, noted=noted)
     if args.command == "validate" and not args.json_report:
         return problems
     unchecked = list(KINDS) if base is not None else [k for k in KINDS if k in error.unchecked]
@@ -119,17 +140,20 @@ def _print_problems(
 ) -> None:
     """Every problem, wrapped to the terminal, with its hint; then, if references to some
     kinds were not checked (:attr:`~rightsdata.InvalidDataError.unchecked`), which. The
-    path, and the files the problems name, are never split across lines. ``stopped``: what
-    to say, in brackets after the heading, of a check that stopped at ``--max-problems``."""
+    path, and the files the problems name, are never split across lines, and are shown as
+    the command line shows a path it names (:func:`printable_path`): a tab or line break
+    they hold as its escape, never as a space that names another path. ``stopped``: what to
+    say, in brackets after the heading, of a check that stopped at ``--max-problems``."""
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
-    keep = {*_paths([path]), *_GIVEN, *(p.file for p in problems if p.file)}  # (each once)
+    named = [*_paths([path]), *_GIVEN, *(p.file for p in problems if p.file)]
+    keep = {*named, *map(printable_path, named)}  # (each once)
     said = "" if stopped is None else f" ({stopped})"
-    heading = f"{_plural(len(problems), 'problem')} in {printable(path)}{said}:"
+    heading = f"{_plural(len(problems), 'problem')} in {printable_path(path)}{said}:"
     print("\n".join(wrap(heading, width, "", "  ", whole=True, keep=keep)), file=file)
     for problem in problems:
-        text = f"{problem.location}: {_problem_text(problem)}"
+        text = f"{printable_path(problem.location)}: {_problem_text(problem)}"
         print("\n".join(wrap(text, width, "  ", "      ", whole=True, keep=keep)), file=file)
     if unchecked:
         print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ", whole=True)), file=file)
@@ -151,30 +175,46 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
     where every command that takes it takes it (and no ``--`` can make it an argument).
     Empty otherwise.
     """
-    import rightsdata
     from rightsdata._values.shell import command_line
     from rightsdata.textcard import terminal_width, wrap
 
-    # one for each reference (a problem), though several name the same ID
-    targets = [p.missing_id for p in problems if p.code == ProblemCode.INTEGRITY]
-    if not any(targets):
+    name, at = bundled_references(problems)
+    if not at:
         return ""
+    found = len(at)  # (one for each reference, a problem, though several name the same ID)
+    named = (
+        "one of these references names a record"
+        if found == 1
+        else f"{found:,} of these references name records"
+    )
+    command = command_line(["--base", name, *given])
+    text = (
+        f"note: {named} of the bundled dataset {name}; if your data builds on it, "
+        f"give it as the base: `{command}`"
+    )
+    return "\n".join(wrap(text, terminal_width(), "", "  ", whole=True, keep=_GIVEN))
+
+
+def bundled_references(problems: Sequence[Problem]) -> tuple[str, frozenset[int]]:
+    """The first bundled dataset that has records that references to no record
+    (:attr:`~rightsdata.Problem.missing_id`) among ``problems`` name, and the positions of
+    those references in ``problems``; ``("", frozenset())`` where none has any. What
+    :func:`base_note` tells, and ``--json`` marks (:func:`problems_json`)."""
+    import rightsdata
+
+    targets = {
+        i: p.missing_id
+        for i, p in enumerate(problems)
+        if p.code == ProblemCode.INTEGRITY and p.missing_id is not None
+    }
+    if not targets:
+        return "", frozenset()
     for name in rightsdata.datasets():
         bundled = rightsdata.load(name)
-        found = sum(1 for target in targets if target is not None and target in bundled)
-        if found:
-            named = (
-                "one of these references names a record"
-                if found == 1
-                else f"{found:,} of these references name records"
-            )
-            command = command_line(["--base", name, *given])
-            text = (
-                f"note: {named} of the bundled dataset {name}; if your data builds on it, "
-                f"give it as the base: `{command}`"
-            )
-            return "\n".join(wrap(text, terminal_width(), "", "  ", whole=True, keep=_GIVEN))
-    return ""
+        at = frozenset(i for i, target in targets.items() if target in bundled)
+        if at:
+            return name, at
+    return "", frozenset()
 
 
 def redirected(asked: str, found: str) -> None:

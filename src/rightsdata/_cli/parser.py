@@ -24,7 +24,6 @@ from rightsdata._cli.exits import EXIT_USAGE, UsageError
 from rightsdata._cli.once import forget, register
 from rightsdata._cli.output import _print_error, keep_typed
 from rightsdata._cli.suggest import close, did_you_mean
-from rightsdata._cli.windowhint import WINDOW_ALIASES
 from rightsdata._tables.export import FORMATS
 from rightsdata._values.joined import all_of, one_of
 from rightsdata._values.shell import command_line, shell_path, shell_word
@@ -32,48 +31,80 @@ from rightsdata._values.shell import command_line, shell_path, shell_word
 __all__ = ["build_parser"]
 
 
-def _positive_int(text: str) -> int:
-    """An option's value that must be a whole number above 0 (argparse reports the error)."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number above 0")
-    return value
+#: A number as an option takes it: plain decimal digits, a minus sign before them alone.
+_PLAIN_NUMBER: Final = re.compile(r"-?[0-9]+")
 
 
-def _problem_cap(text: str) -> int:
-    """``--max-problems``: a whole number above 0, no larger than the library takes
-    (``sys.maxsize``; argparse reports the error)."""
+def _number(text: str, *, above_zero: bool) -> int:
+    """A numeric option's value: a whole number written in plain decimal digits (``20``;
+    ``-5`` where a number below 1 is not refused here, as ``--width``'s range is told by
+    :func:`~rightsdata._cli.arguments._width`), from -:data:`sys.maxsize` to
+    :data:`sys.maxsize`, the most the library takes; ``above_zero``: 1 or more. argparse
+    reports the error. ``int()`` alone took what no script means as a number, and what may
+    not mean the same to another program: ``' 5'``, ``1_000``, ``+5``, an Arabic-Indic ``5``.
+
+    >>> _number("20", above_zero=True), _number("-5", above_zero=False)
+    (20, -5)
+    """
     import sys
 
-    value = _positive_int(text)
-    if value > sys.maxsize:
+    wanted = "a whole number above 0" if above_zero else "a whole number"
+    if _PLAIN_NUMBER.fullmatch(text) is None:
+        try:
+            meant: int | None = int(text)
+        except ValueError:
+            meant = None
+        give = "" if meant is None or (above_zero and meant < 1) else f": give {meant}"
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not {wanted} written in plain decimal digits (0-9){give}"
+        )
+    digits = text.lstrip("-").lstrip("0")
+    # (compared by length first: int() refuses a text of thousands of digits)
+    if len(digits) > len(str(sys.maxsize)) or int(digits or "0") > sys.maxsize:
+        if text.startswith("-"):
+            least = (
+                "is not a whole number above 0"
+                if above_zero
+                else f"is under the least, {-sys.maxsize:,}"
+            )
+            raise argparse.ArgumentTypeError(f"{text!r} {least}")
         raise argparse.ArgumentTypeError(f"{text!r} is over the most, {sys.maxsize:,}")
+    value = int(text)
+    if above_zero and value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not {wanted}")
     return value
+
+
+def _positive_int(text: str) -> int:
+    """A count or size option's value (``--limit``, ``--max-bytes``, ``--max-problems``): a
+    whole number above 0 in plain decimal digits, at most :data:`sys.maxsize`
+    (:func:`_number`)."""
+    return _number(text, above_zero=True)
+
+
+def _any_int(text: str) -> int:
+    """``--width``'s value: a whole number in plain decimal digits, below 1 too, which
+    :func:`~rightsdata._cli.arguments._width` tells its range (:func:`_number`)."""
+    return _number(text, above_zero=False)
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose 'invalid choice' errors suggest the closest choice, and which
-    never reads a window alias (:data:`~rightsdata._cli.windowhint.WINDOW_ALIASES`) as the
-    prefix of an option: ``events --in 2012`` would be ``--involving 2012``, where the window
-    hint tells ``--between 2012``. Other prefixes are taken, as argparse takes them. An option
-    that takes one value, given twice with two, is a usage error
+    takes an option by its whole name only, never a prefix of it (``allow_abbrev=False``, for
+    the top-level parser and every command's): ``events --kin verdict`` is an unknown option
+    (did you mean '--kind'?), so that an option added later cannot change what an old
+    script's abbreviation meant, and a window alias
+    (:data:`~rightsdata._cli.windowhint.WINDOW_ALIASES`) is never read as one: ``events --in
+    2012`` is not ``--involving 2012``, and the window hint tells ``--between 2012``. An
+    option that takes one value, given twice with two, is a usage error
     (:class:`~rightsdata._cli.once.Once`). Its errors are printed as the command line's own
     usage errors are: wrapped to the terminal, a command in backticks and a value given
     whole on one line (:func:`~rightsdata._cli.output._print_error`), after the usage line
     and as ``rightsdata CMD: error: ...``, with exit code 2."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, **{**kwargs, "allow_abbrev": False})
         register(self)
-
-    def _get_option_tuples(self, option_string: str) -> list[Any]:
-        if option_string.partition("=")[0] in WINDOW_ALIASES:
-            return []
-        found: list[Any] = super()._get_option_tuples(option_string)
-        return found
 
     def error(self, message: str) -> NoReturn:
         match = _INVALID_CHOICE.search(message)
@@ -178,8 +209,8 @@ def _argument_instead(
 
 
 def _without(parser: argparse.ArgumentParser, given: Sequence[str], option: str) -> list[str]:
-    """``given`` without ``option`` (its aliases and abbreviations, ``=VALUE`` or its value
-    after it), before the command or after it."""
+    """``given`` without ``option`` (its alias, ``=VALUE`` or its value after it), before the
+    command or after it."""
     names = ("--data", "--path") if option == "--data" else (option,)
     kept: list[str] = []
     skip = False
@@ -188,7 +219,7 @@ def _without(parser: argparse.ArgumentParser, given: Sequence[str], option: str)
             skip = False
             continue
         name, equals, _ = token.partition("=")
-        if len(name) > 3 and any(n.startswith(name) for n in names):
+        if name in names:
             skip = not equals
             continue
         kept.append(token)
@@ -429,7 +460,7 @@ def _add_reading_commands(commands: Any) -> None:
     show.add_argument("id", help="any record id (redirects are followed)")
     show.add_argument(
         "--width",
-        type=int,
+        type=_any_int,
         help="columns to fit, 40 or more (default: the terminal's, at most 96); not with "
         "--json, which is not wrapped",
     )
@@ -478,7 +509,7 @@ def _add_writing_commands(commands: Any) -> None:
     )
     check.add_argument(
         "--max-problems",
-        type=_problem_cap,
+        type=_positive_int,
         metavar="N",
         help="stop once N problems are found, and list them (default: every problem); "
         "bounds the memory and time bad input takes",
@@ -694,16 +725,10 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argpa
 
 
 def _resolve(option: str, parser: argparse.ArgumentParser) -> argparse.Action | None:
-    """The action of ``parser`` that ``option`` names, in full or (as argparse allows) by a
-    prefix of one option only; None if none."""
+    """The action of ``parser`` that ``option`` names (in full: no parser takes a prefix of
+    an option, :class:`_Parser`); None if none."""
     actions = {o: a for a in parser._actions for o in a.option_strings}
-    if option in actions:
-        return actions[option]
-    if option.startswith("--") and parser.allow_abbrev and option not in WINDOW_ALIASES:
-        named = {id(a): a for o, a in actions.items() if o.startswith(option)}
-        if len(named) == 1:
-            return next(iter(named.values()))
-    return None
+    return actions.get(option)
 
 
 def _unknown_before_command(parser: argparse.ArgumentParser, argv: list[str]) -> list[str]:

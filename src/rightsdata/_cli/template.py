@@ -19,7 +19,10 @@ docs/records.md shows every field of every kind.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+from functools import partial
 from pathlib import Path
 from typing import Any, Final
 
@@ -84,17 +87,55 @@ def _name_of(folder: Path) -> str:
 
 def write_template(folder: Path) -> list[Path]:
     """Write the template into ``folder`` (created; it must be empty or absent), in canonical
-    form; return the files written."""
+    form; return the files written.
+
+    All or nothing: the files are made canonical in a scratch folder, then written into
+    ``folder`` together (:func:`~rightsdata._values.atomic.write_all`); a failure (a full
+    disk, an interrupt) leaves no file, and no folder, that it created: ``folder`` as it
+    was, or not there."""
+    import tempfile
+
     from rightsdata._data.canonical import format_folder
+    from rightsdata._values.atomic import despite_interrupts, write_all
 
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise FileExistsError(f"{folder} is not a folder that is empty or does not exist")
-    folder.mkdir(parents=True, exist_ok=True)
+    made = _missing_folders(folder)
     files = {"datapackage.json": _descriptor(_name_of(folder.resolve())), **TEMPLATE}
-    for name, content in files.items():
-        text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
-        (folder / name).write_text(text, encoding="utf-8")
-    # canonical, in the current format; without sizes or hashes, which an edit would make
-    # stale (`rightsdata fmt --hashes` adds them, for a dataset to publish)
-    format_folder(folder, upgrade=True)
+    try:
+        with tempfile.TemporaryDirectory(prefix="rightsdata-init-") as scratch:
+            drafts = Path(scratch)
+            for name, content in files.items():
+                text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+                (drafts / name).write_text(text, encoding="utf-8")
+            # canonical, in the current format; without sizes or hashes, which an edit would
+            # make stale (`rightsdata fmt --hashes` adds them, for a dataset to publish)
+            format_folder(drafts, upgrade=True)
+            written = {name: (drafts / name).read_bytes() for name in files}
+        folder.mkdir(parents=True, exist_ok=True)
+        write_all(folder, written)
+    except BaseException:
+        for created in made:  # (the deepest first; each empty, as write_all left it)
+            despite_interrupts(partial(_rmdir, created))
+        raise
     return sorted(folder / name for name in files)
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders ``folder.mkdir(parents=True)`` would create, the deepest first: those a
+    failed init removes again.
+
+    >>> [p.name for p in _missing_folders(Path("no-such-folder") / "mine")]
+    ['mine', 'no-such-folder']
+    """
+    missing = []
+    for each in (folder, *folder.parents):
+        if os.path.lexists(each):
+            break
+        missing.append(each)
+    return missing
+
+
+def _rmdir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        folder.rmdir()

@@ -14,6 +14,8 @@ True
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
 __all__ = ["in_the_way", "not_a_folder", "system_reason"]
@@ -34,16 +36,28 @@ def in_the_way(path: Path) -> Path | None:
 def not_a_folder(path: Path, blocker: Path) -> str:
     """Why ``path`` cannot be a folder, ``blocker`` being :func:`in_the_way`:
     ``ds/persons.json is a file``, ``ds/persons.json/x: ds/persons.json is a file, not a
-    folder`` (or a link that leads nowhere, or neither a file nor a folder: a named pipe)."""
+    folder`` (or a link that leads nowhere, a loop of symbolic links, or neither a file nor a
+    folder: a named pipe)."""
     if blocker.is_file():
         what = "a file"
     elif blocker.exists():  # (a named pipe, a socket, a device)
         what = "neither a file nor a folder"
+    elif _loops(blocker):
+        what = "a loop of symbolic links"
     else:
         what = "a link that leads nowhere"
     if blocker == path:
         return f"{path} is {what}"
     return f"{path}: {blocker} is {what}, not a folder"
+
+
+def _loops(path: Path) -> bool:
+    """Whether ``path`` is a symbolic link that leads, through others, back to itself."""
+    try:
+        os.stat(path)
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def system_reason(error: OSError, folder: Path) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from rightsdata._cli.arguments import _base, _path
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import _plural, _print_error, did
+from rightsdata._cli.unreadable import unreadable
 from rightsdata._data.loading import DESCRIPTOR
 from rightsdata._values.errors import InvalidDataError, printable, printable_path
 from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
@@ -50,6 +51,13 @@ def _cmd_fmt(args: argparse.Namespace) -> int:
                 folder, check=args.check, upgrade=args.upgrade, base=base, hashes=args.hashes
             )
         except InvalidDataError as error:  # (main prints its problems, then this note)
+            said = unreadable(error.problems, str(folder))
+            if said is not None:  # (a file it cannot read: a usage error, as a missing one)
+                verb = "could not check" if args.check else "rewrote nothing in"
+                shown = printable_path(str(folder))
+                raise UsageError(
+                    f"{verb} {shown}: {said}{_not_reached(folders[done + 1 :])}"
+                ) from None
             error.add_note(_refused_note(folder, folders[done + 1 :], args.check))
             raise
         except LinkedFileError as error:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
+import sys
 from typing import TYPE_CHECKING
 
 from rightsdata._cli.arguments import _base, _path
@@ -13,16 +13,15 @@ from rightsdata._cli.output import (
     _print_error,
     _print_json,
     _print_problems,
-    _problem_json,
     base_note,
+    problems_json,
     stopped_flag,
 )
+from rightsdata._cli.unreadable import missing, unreadable
 from rightsdata._model.records import KINDS
 from rightsdata._values.errors import InvalidDataError, printable, printable_path, unchecked_note
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from rightsdata._data.dataset import Dataset
 
 __all__: list[str] = []
@@ -60,19 +59,6 @@ def _print_wrapped(note: str) -> None:
     print("\n".join(wrap(note, terminal_width(), "  ", whole=True)))
 
 
-def _missing(path: Path) -> bool:
-    """Whether nothing is at ``path`` (or a link to nothing). Anything else the system says
-    of it (a name too long, a loop of links) is the problem the check reports, in the words
-    ``rightsdata.validate`` gives it."""
-    try:
-        os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return True
-    except (OSError, ValueError):
-        return False
-    return False
-
-
 def _cmd_validate(args: argparse.Namespace) -> int:
     import rightsdata
     from rightsdata._data.folderfiles import not_a_dataset
@@ -83,7 +69,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     path = _path(args.path)
     if args.json and args.json_report:
         raise UsageError("give --json (a list of the problems) or --json-report, not both")
-    if _missing(path):
+    if missing(path):
         raise UsageError(f"{args.path}: no such file or folder")
     elsewhere: dict[str, int] = {}  # a kind file's references to other files, by their kind
     unjudged: tuple[str, ...] = ()  # kinds not judged against (InvalidDataError.unchecked)
@@ -102,6 +88,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             max_problems=args.max_problems,
         )
         problems, counts = check.problems, {check.kind: check.records}
+        said = unreadable(problems, args.path)
+        if said is not None:  # (a file it cannot read: not judged)
+            raise UsageError(said)
         elsewhere, unjudged, stopped = check.unchecked, check.unjudged, check.stopped_at
     else:
         try:
@@ -116,6 +105,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         except InvalidDataError as error:
             if not_a_dataset(error.problems):  # (the wrong kind of path: a usage error)
                 raise UsageError(f"{args.path}: {error.problems[0].message}") from None
+            said = unreadable(error.problems, args.path)
+            if said is not None:  # (a path it cannot read: not judged)
+                raise UsageError(said) from None
             problems, counts, unjudged = list(error.problems), {}, error.unchecked
             stopped = error.stopped_at
         else:
@@ -123,30 +115,35 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             if base is not None:  # (its own records: those the base does not have)
                 of_base = base.counts()
                 counts = {kind: n - of_base[kind] for kind, n in counts.items()}
+    # (where no --base was given, the references to a bundled dataset's records are marked
+    # in the JSON as the text's note counts them; the note itself goes to stderr)
+    noted = base is None
     if args.json_report:
         not_checked = [kind for kind in KINDS if kind in unjudged or kind in elsewhere]
-        report = {"problems": [_problem_json(p) for p in problems], "unchecked": not_checked}
+        report = {"problems": problems_json(problems, noted=noted), "unchecked": not_checked}
         if args.max_problems is not None:  # (the key only where the option was given)
             report["stopped_at"] = stopped
         _print_json(report)
     elif args.json:
-        # (the list stays the whole of stdout, as programs read it: the note goes to stderr)
-        _print_json([_problem_json(p) for p in problems])
+        # (the list stays the whole of stdout, as programs read it: the notes go to stderr)
+        _print_json(problems_json(problems, noted=noted))
         if stopped is not None:
             _print_error(f"{_plural(len(problems), 'problem')}: {stopped_flag(stopped)}")
         if unjudged:
             _print_error(unchecked_note(unjudged))
         if elsewhere:
             _print_error(_elsewhere_note(elsewhere))
+        note = base_note(problems, args.given) if noted else ""
+        if note:
+            print(note, file=sys.stderr)
     elif problems:
         stop = None if stopped is None else stopped_flag(stopped)
         _print_problems(problems, args.path, unchecked=unjudged, stopped=stop)
         if elsewhere:
             _print_wrapped(_elsewhere_note(elsewhere))
-        if base is None:
-            note = base_note(problems, args.given)
-            if note:
-                print(note)
+        note = base_note(problems, args.given) if noted else ""
+        if note:
+            print(note)
     else:
         over = f" over {_named(base)}" if base is not None else ""
         print(f"{printable_path(args.path)}: valid: checked {_counted(counts)}{over}")

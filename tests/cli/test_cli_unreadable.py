@@ -1,0 +1,174 @@
+"""A path the command line cannot read (no permission, a FIFO, a loop of symbolic links) is a
+usage error, exit code 2, as a missing file is, with the path and the system's reason; not
+invalid data (exit code 1), which the data was never judged to be. Data that is invalid
+still exits 1, and a folder with an unreadable file and invalid data is invalid too."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
+from rightsdata._cli.main import main
+
+from conftest import event_doc, person_doc, source_doc, write_folder
+
+pytestmark = pytest.mark.skipif(
+    sys.platform == "win32", reason="FIFOs and symbolic links are POSIX's"
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """The exit code, the output, and the error output with its lines joined (as wrapped)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, " ".join(err.split())
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A valid dataset, ds, in the current folder (a temporary one): short paths."""
+    monkeypatch.chdir(tmp_path)
+    return write_folder(
+        Path("ds"),
+        {
+            "sources.json": [source_doc()],
+            "persons.json": [person_doc()],
+            "events.json": [event_doc()],
+        },
+    )
+
+
+def _loop(here: Path) -> Path:
+    """A symbolic link that leads, through another, back to itself."""
+    Path("loop-b").symlink_to("loop-a")
+    Path("loop-a").symlink_to("loop-b")
+    return Path("loop-a")
+
+
+#: Each way to give the path: the arguments before and after it, and what names it.
+_GIVEN = [
+    (["validate"], [], ""),
+    (["validate"], ["--json"], ""),
+    (["validate"], ["--json-report"], ""),
+    (["info", "--data"], [], "--data "),
+    (["events", "--data"], ["--json"], "--data "),
+    (["validate", "ds", "--base"], [], "--base "),
+    (["info", "--data", "ds", "--base"], ["--json"], "--base "),
+]
+
+
+@pytest.mark.parametrize(("before", "after", "option"), _GIVEN)
+def test_a_fifo_given_as_the_dataset_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], here: Path, before: list[str], after: list[str], option: str
+) -> None:
+    os.mkfifo("pipe")
+    code, out, err = run(capsys, *before, "pipe", *after)
+    # (it was told as invalid data, exit code 1, its "problem" on stdout under --json)
+    assert (code, out) == (EXIT_USAGE, "")
+    assert (
+        err == f"rightsdata {before[0]}: {option}pipe: is a FIFO (named pipe), not a regular file"
+    )
+
+
+@pytest.mark.parametrize(("before", "after", "option"), _GIVEN)
+def test_a_loop_of_links_given_as_the_dataset_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], here: Path, before: list[str], after: list[str], option: str
+) -> None:
+    loop = _loop(here)
+    code, out, err = run(capsys, *before, str(loop), *after)
+    # (validate exited 1; --data and --base said "no such file or folder")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert err == f"rightsdata {before[0]}: {option}{loop}: is a loop of symbolic links"
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["validate", "ds"], "ds/persons.json: is a FIFO (named pipe), not a regular file"),
+        (
+            ["timeline", "person:a", "--data", "ds"],
+            "ds/persons.json: is a FIFO (named pipe), not a regular file (--data ds)",
+        ),
+        (
+            ["fmt", "--check", "ds"],
+            "could not check ds: ds/persons.json: is a FIFO (named pipe), not a regular file",
+        ),
+        (
+            ["fmt", "ds"],
+            "rewrote nothing in ds: ds/persons.json: is a FIFO (named pipe), not a regular file",
+        ),
+    ],
+)
+def test_a_file_of_a_folder_it_cannot_read_is_a_usage_error_naming_it(
+    capsys: pytest.CaptureFixture[str], here: Path, argv: list[str], said: str
+) -> None:
+    (here / "persons.json").unlink()
+    os.mkfifo(here / "persons.json")
+    code, out, err = run(capsys, *argv)
+    assert (code, out, err) == (EXIT_USAGE, "", f"rightsdata {argv[0]}: {said}")
+
+
+def _readable_anyway(path: Path) -> bool:
+    """Whether ``path``, its permissions taken away, can be read all the same: the superuser
+    (``os.geteuid() == 0``, as in many containers) reads any file."""
+    try:
+        if path.is_dir():
+            os.listdir(path)
+        else:
+            path.read_bytes()
+    except PermissionError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("locked", ["ds/persons.json", "ds"])
+def test_a_file_or_folder_it_may_not_read_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], here: Path, locked: str
+) -> None:
+    path = Path(locked)
+    mode = path.stat().st_mode
+    path.chmod(0)
+    try:
+        if _readable_anyway(path):
+            pytest.skip(f"permissions do not bind this user (euid {os.geteuid()}, root)")
+        for argv, option in (
+            (["validate", "ds"], ""),
+            (["validate", "ds", "--json"], ""),
+            (["info", "--data", "ds"], "--data "),
+        ):
+            code, out, err = run(capsys, *argv)
+            assert (code, out) == (EXIT_USAGE, ""), argv
+            reason = "cannot be read: Permission denied"
+            if locked == "ds":
+                assert err == f"rightsdata {argv[0]}: {option}ds: {reason}", argv
+            else:
+                also = f" ({option}ds)" if option else ""
+                assert err == f"rightsdata {argv[0]}: ds/persons.json: {reason}{also}", argv
+    finally:
+        path.chmod(mode)
+
+
+def test_invalid_data_still_exits_1(capsys: pytest.CaptureFixture[str], here: Path) -> None:
+    (here / "persons.json").write_text(json.dumps([person_doc(name=5)]), encoding="utf-8")
+    for argv in (["validate", "ds"], ["validate", "ds", "--json"], ["info", "--data", "ds"]):
+        assert run(capsys, *argv)[0] == EXIT_INVALID, argv
+    # a file it cannot read, beside invalid data: the data is invalid, and both are listed
+    (here / "events.json").unlink()
+    os.mkfifo(here / "events.json")
+    code, out, _ = run(capsys, "validate", "ds", "--json")
+    problems = json.loads(out)
+    assert code == EXIT_INVALID
+    assert {(p["file"], p["code"]) for p in problems} == {
+        ("persons.json", "type"),
+        ("events.json", "file"),
+    }
+    assert run(capsys, "validate", "ds")[0] == EXIT_INVALID
+    # and a dataset that reads is fine
+    (here / "events.json").unlink()
+    write_folder(here, {"persons.json": [person_doc()], "events.json": [event_doc()]})
+    assert run(capsys, "validate", "ds")[0] == EXIT_OK
