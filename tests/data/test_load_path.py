@@ -479,6 +479,47 @@ def test_a_descriptor_with_problems_still_has_its_files_checked(
     assert messages["datapackage.json.resources[1].bytes"].startswith("says ")
 
 
+@pytest.mark.parametrize("declared", [None, 2, 4])
+def test_a_kind_files_entry_names_a_schema_of_its_kind(
+    make_folder: MakeFolder, declared: int | None
+) -> None:
+    # An outside reader validates a file by the schema its entry names (docs/exports.md):
+    # one of rightsdata's must be of the file's kind, and one this library ships. Another
+    # format's is let be (a declared format raised by hand), and another schema is the
+    # author's.
+    from rightsdata._values.format import FormatVersion, schema_id
+
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    descriptor = _listed(folder, ["sources.json", "persons.json", "events.json"])
+    if declared is not None:
+        descriptor["rightsdata_format"] = declared
+    version: FormatVersion = 4 if declared == 4 else 2 if declared == 2 else 1
+    resources = descriptor["resources"]
+    resources[0]["schema"] = schema_id("sources", 3 if version == 4 else 4)  # another format's
+    resources[1]["schema"] = "https://example.org/people.schema.json"  # the author's
+    resources[2]["schema"] = schema_id("events", version)
+    write_folder(folder, {"datapackage.json": descriptor})
+    assert rightsdata.validate(folder) == []
+    resources[0]["schema"] = "urn:rightsdata:schemas:v9:sources"
+    resources[2]["schema"] = schema_id("persons", version)
+    write_folder(folder, {"datapackage.json": descriptor})
+    assert problems(folder) == [
+        ("datapackage.json.resources[0].schema", ProblemCode.PACKAGE),
+        ("datapackage.json.resources[2].schema", ProblemCode.PACKAGE),
+    ]
+    said = dict(_said(folder))
+    run = f"run `rightsdata fmt {folder}`, which writes it (or leave `schema` out)"
+    assert said["datapackage.json.resources[0].schema"] == (
+        "names 'urn:rightsdata:schemas:v9:sources', no schema rightsdata ships, but "
+        f"sources.json is the file of sources, whose schema is "
+        f"{schema_id('sources', version)!r}; {run}"
+    )
+    assert said["datapackage.json.resources[2].schema"] == (
+        f"names {schema_id('persons', version)!r}, the schema of persons, but events.json "
+        f"is the file of events, whose schema is {schema_id('events', version)!r}; {run}"
+    )
+
+
 def test_a_descriptor_with_problems_still_declares_its_format(make_folder: MakeFolder) -> None:
     # a date that is a set needs format 3: said with the descriptor's other problem
     files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}

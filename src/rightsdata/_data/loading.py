@@ -74,12 +74,15 @@ from rightsdata._values.format import (
     JSON_LINES_SUFFIXES,
     KIND_FIELD,
     READABLE,
+    SCHEMA_FORMATS,
+    SCHEMA_URN,
     format_of,
     format_problems,
     is_hidden,
     kind_file,
     may_write_null_of,
     null_of_problems,
+    schema_id,
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
 from rightsdata._values.heap import TRIMMED_FROM, trim_heap
@@ -951,6 +954,7 @@ def _read_folder(
                 parts.problems += _resource_problems(
                     index, entry, data, hashes=hashes, folder=folder
                 )
+                parts.problems += _named_schema_problems(index, entry, kind, parts.declared, folder)
             _decode_kind(parts, kind, data, name)
     if REDIRECTS in present and not _full(parts):
         raw, marked, found = _read_json_marked(
@@ -1294,6 +1298,47 @@ def _resource_problems(
                 )
             ]
     return []
+
+
+def _named_schema_problems(
+    index: int, entry: dict[str, Any], kind: str, declared: int | None, folder: object
+) -> list[Problem]:
+    """Where the entry of ``kind``'s file names one of rightsdata's schemas (its ``schema``
+    begins with :data:`SCHEMA_URN`) that is not one of ``kind``'s: another kind's, or none
+    this library ships. A reader that validates the file by the schema its entry names
+    (jsonschema, ajv: docs/exports.md) would otherwise hold it to another kind's rules, or
+    find no schema. Another format's schema of the kind is let be: a folder whose declared
+    format was raised by hand (a date that is a set needs format 3) names the schemas of
+    the format it had until ``rightsdata fmt`` rewrites them, and the load holds its records
+    to the declared format. Any other ``schema`` (someone's URL, a Table Schema) is the
+    author's, and not looked at."""
+    said = entry.get("schema")
+    if type(said) is not str or not said.startswith(SCHEMA_URN):
+        return []
+    version, _, named = said.removeprefix(SCHEMA_URN).partition(":")
+    if named == kind and version in _SHIPPED_VERSIONS:
+        return []
+    own = schema_id(kind, declared if declared in READABLE else FORMAT)
+    what = (
+        f"the schema of {named}"
+        if named in KINDS and version in _SHIPPED_VERSIONS
+        else "no schema rightsdata ships"
+    )
+    path = entry["path"]
+    return [
+        _FmtAdvice(
+            Problem(f"{DESCRIPTOR}.resources[{index}].schema", "", ProblemCode.PACKAGE, file=path),
+            f"names {said!r}, {what}, but {path} is the file of {kind}, whose schema is "
+            f"{own!r}; run ",
+            ", which writes it (or leave `schema` out)",
+            folder=folder,
+        )
+    ]
+
+
+#: The versions in the ``$id`` of the schemas this library ships (``v4`` of
+#: ``urn:rightsdata:schemas:v4:events``).
+_SHIPPED_VERSIONS: Final = frozenset(f"v{number}" for number in SCHEMA_FORMATS)
 
 
 def _sharing() -> Sharing:

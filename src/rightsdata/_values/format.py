@@ -106,6 +106,11 @@ def kind_file(kind: str) -> str:
     return f"{kind}.json"
 
 
+#: What the ``$id`` of every JSON Schema rightsdata ships begins with (:func:`schema_id`): a
+#: resource whose ``schema`` begins so names one of them, and a load holds it to its file.
+SCHEMA_URN: Final = "urn:rightsdata:schemas:"
+
+
 def schema_id(kind: str, format: FormatVersion = FORMAT) -> str:
     """The ``$id`` of the JSON Schema for one record of ``kind`` (or ``"common"``, or
     ``"datapackage"``) in ``format`` (by default the newest this library writes, that of the
@@ -117,7 +122,7 @@ def schema_id(kind: str, format: FormatVersion = FORMAT) -> str:
     ('urn:rightsdata:schemas:v4:events', 'urn:rightsdata:schemas:v2:events', \
 'urn:rightsdata:schemas:v2:events')
     """
-    return f"urn:rightsdata:schemas:v{schema_format(format)}:{kind}"
+    return f"{SCHEMA_URN}v{schema_format(format)}:{kind}"
 
 
 #: The formats with JSON Schemas of their own, oldest first (format 1's files are named by
