@@ -314,7 +314,11 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         "parted by spaces (a no-break space among them), dots or hyphens. Numbers of "
         "other shapes are not taken for phones: a signed decimal such as a coordinate "
         "('+43.25670 76.92860'), a signed figure in thousands of up to nine digits "
-        "('+1 200 000'), a run of groups that goes on into more digits (an ISBN, "
+        "('+1 200 000'), or of one digit then groups of three ('+2 000 000 000': the only "
+        "one-digit country codes, 1 and 7, have numbers of ten digits, which groups of three "
+        "never make; after two or three digits such a figure, '+20 000 000 000', reads as "
+        "Poland's '+48 123 456 789' does, and is refused), a run of groups that goes on "
+        "into more digits (an ISBN, "
         "'978-601-7891-23-4', or a date).",
         "",
     ]

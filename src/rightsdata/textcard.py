@@ -356,6 +356,28 @@ def _prose(text: str) -> str:
     return "\n".join(lines)
 
 
+#: Where :func:`wrap` breaks a line: a run of spaces becomes a line break and the next line's
+#: indent (spaces); a word longer than a line is cut with nothing added.
+_BREAK: Final = "\n *"
+
+
+def _wrapped_name(name: str) -> str:
+    """A pattern of ``name`` as the lines of a card may hold it: on one line, or broken by
+    :func:`wrap` at its spaces or within a word (:data:`_BREAK`).
+
+    >>> re.fullmatch(_wrapped_name("Ab cd"), "Ab\\n   c\\n d") is not None
+    True
+    """
+    words = (f"(?:{_BREAK})?".join(map(re.escape, word)) for word in re.split(" +", name))
+    return f"(?: +|{_BREAK})".join(words)
+
+
+def _isolated_lines(match: re.Match[str]) -> str:
+    """A name :func:`_wrapped_name` found, each line's part of it :func:`isolated` apart."""
+    parts = re.split(f"({_BREAK})", match.group())
+    return "".join(part if part.startswith("\n") else isolated(part) for part in parts)
+
+
 def _date(date: EDTF | None) -> str:
     if date is None:
         return "not known"
@@ -387,15 +409,26 @@ class _Card:
         return name
 
     def isolate(self) -> None:
-        """Put each name of a right-to-left script that the card shows, where a line holds
-        it whole, between the isolates FSI and PDI (:func:`isolated`): after the lines are
-        laid out, as :func:`wrap` shows every control character, an isolate too, as its
-        escape."""
+        """Put each name of a right-to-left script that the card shows between the isolates
+        FSI and PDI (:func:`isolated`): after the lines are laid out, as :func:`wrap` shows
+        every control character, an isolate too, as its escape. A name wrapped onto more
+        lines is isolated on each, its part of each line apart: a line that starts with the
+        rest of a name would otherwise be read right to left, and "(defendant)" after it
+        drawn before it.
+
+        >>> card = _Card(40, _Names(None))
+        >>> card.rtl.add("محمد علي")
+        >>> card.lines = ["participants  محمد", "                علي (defendant)"]
+        >>> card.isolate()
+        >>> [(line.count("\\u2068"), line.count("\\u2069")) for line in card.lines]
+        [(1, 1), (1, 1)]
+        """
         if not self.rtl:
             return
         # one pass, a longer name first: a name within another is not isolated twice
-        names = re.compile("|".join(map(re.escape, sorted(self.rtl, key=len, reverse=True))))
-        self.lines = [names.sub(lambda m: isolated(m.group()), line) for line in self.lines]
+        names = re.compile("|".join(map(_wrapped_name, sorted(self.rtl, key=len, reverse=True))))
+        text = names.sub(_isolated_lines, "\n".join(self.lines))
+        self.lines = text.split("\n")
 
     def text(
         self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False

@@ -1008,7 +1008,7 @@ def test_figures_agreement_and_range() -> None:
     advised = r"rates over different periods.*`ds\.figures\('event:f', per='P1D'\)`"
     with pytest.raises(ValueError, match=advised):
         _ = rates.range
-    with pytest.raises(ValueError, match="rates over different periods"):
+    with pytest.raises(ValueError, match="they are rates and claims that are not rates; ask"):
         _ = figures_of(figure_doc(best=2, per="P7D"), figure_doc(best=3)).range
     weekly = figures_of(
         figure_doc("other", unit="times", best=2, per="P7D"),

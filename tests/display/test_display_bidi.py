@@ -6,8 +6,10 @@ card shows it."""
 from __future__ import annotations
 
 import html.parser
+import unicodedata
 from pathlib import Path
 
+import attrs
 import pytest
 
 from rightsdata import (
@@ -168,6 +170,44 @@ def test_a_right_to_left_name_within_a_line_of_text_is_isolated() -> None:
     assert subject_events(ds, "person:m").heading == f"{FSI}{ARABIC}{PDI} — 1 event"
     plain = text_card(ds.get("source:a"), ds, width=80)  # (left-to-right text: as it was)
     assert FSI not in plain and PDI not in plain
+
+
+#: An Arabic name longer than what a 40-column card's row leaves beside its label.
+LONG_ARABIC = "محمد بن عبد الله بن عبد الرحمن العلي"
+
+
+def test_a_right_to_left_name_wrapped_onto_lines_is_isolated_on_each() -> None:
+    # a line that starts with the rest of the name is read right to left without FSI...PDI,
+    # and "(defendant)" after it drawn before it
+    from rightsdata._values.columns import display_width
+
+    ds = _arabic()
+    (person,) = ds.persons
+    (event,) = ds.events
+    (participant,) = event.participants
+    longer = Dataset(
+        {
+            "sources": list(ds.sources),
+            "persons": [attrs.evolve(person, name=LONG_ARABIC)],
+            "events": [attrs.evolve(event, title="A trial", participants=(participant,))],
+        },
+        name="ar",
+        version="1",
+    )
+    lines = text_card(longer.get("event:m"), longer, width=40).splitlines()
+    held = [line for line in lines if any(unicodedata.bidirectional(c) == "AL" for c in line)]
+    assert len(held) == 2, lines  # (the name, on two lines)
+    assert held[0].startswith("participants  ") and held[1].endswith(" (defendant)")
+    parts = []
+    for line in held:
+        assert line.count(FSI) == line.count(PDI) == 1, line
+        start, end = line.index(FSI), line.index(PDI)
+        parts.append(line[start + 1 : end])
+        # (only the name's part is isolated: the label, indent and role are outside)
+        outside = line[:start] + line[end + 1 :]
+        assert not any(unicodedata.bidirectional(c) == "AL" for c in outside), line
+        assert display_width(line) <= 40
+    assert " ".join(parts) == LONG_ARABIC
 
 
 def test_a_plots_labels_isolate_a_right_to_left_title() -> None:

@@ -23,6 +23,7 @@ from matplotlib.transforms import Bbox, BboxBase  # noqa: E402
 
 from rightsdata import Dataset, Event  # noqa: E402
 from rightsdata._display.plotfit import LABEL_SHARE, room_of  # noqa: E402
+from rightsdata._display.words import listed_date  # noqa: E402
 
 KOZLOV, TULESOVA = "person:vladimir-kozlov", "person:asya-tulesova"
 
@@ -282,6 +283,59 @@ def test_a_legend_wider_than_its_axes_reaches_left_only_to_its_rooms_edge(
     check_each_keeps_to_its_room(fig, axes)
     for ax in (axes[0], axes[2]):  # the axes took the room its titles did not
         assert ax.get_window_extent().width >= 0.6 * fig.bbox.width / 3
+
+
+def inferred_key(ax: Axes) -> list[str]:
+    """Where the plot says what the ``*`` after an inferred date means: the legend's forms
+    heading, or a line under the legend or the axes."""
+    legend = ax.get_legend()
+    said = [t.get_text() for t in legend.get_texts()] if legend is not None else []
+    said += [t.get_text() for t in ax.texts if t.get_visible()]
+    return [t for t in said if t.startswith("* ") or t == "dates (* inferred)"]
+
+
+@pytest.mark.parametrize("layout", [None, "constrained"])
+def test_the_key_to_an_inferred_dates_star_outlives_the_legend_in_a_small_room(
+    ds: Dataset, layout: str | None
+) -> None:
+    """Kozlov's plot marks inferred dates with *: in a room too low for the date forms the
+    legend shows the kinds alone, and with the key under them; in one too low for that, no
+    legend, and the key under the axes; each within its room. Given the room again, the
+    forms' heading says it, and nothing else does."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4), layout=layout)
+    ds.plot_timeline(KOZLOV, ax=left)
+    ds.plot_timeline(KOZLOV, ax=right)
+    check_each_keeps_to_its_room(fig, [left, right])
+    legend = left.get_legend()
+    assert legend is not None and "dates (* inferred)" not in [
+        t.get_text() for t in legend.get_texts()
+    ]
+    assert inferred_key(left) == ["* date inferred, not stated"]
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    (note,) = [t for t in left.texts if t.get_text().startswith("* ")]
+    assert extent(note, renderer).y1 <= extent(legend, renderer).y0 + 1  # (under the kinds)
+    small, grid = plt.subplots(3, 3, layout=layout)  # (the default size: cells 2 inches wide)
+    axes = list(grid.flat)
+    for ax in axes:
+        ds.plot_timeline(KOZLOV, ax=ax)
+    check_each_keeps_to_its_room(small, axes)
+    for ax in axes:
+        assert ax.get_legend() is None and len(inferred_key(ax)) == 1, inferred_key(ax)
+    fig.set_size_inches(16, 9)  # room for the whole legend again
+    check_each_keeps_to_its_room(fig, [left, right])
+    assert inferred_key(left) == ["dates (* inferred)"]
+
+
+def test_the_key_to_an_inferred_dates_star_outlives_legend_false(ds: Dataset) -> None:
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 5))
+    ds.plot_timeline(KOZLOV, ax=left, legend=False)
+    ds.plot_timeline(TULESOVA, ax=right)
+    check_each_keeps_to_its_room(fig, [left, right])
+    assert left.get_legend() is None and inferred_key(left) == ["* date inferred, not stated"]
+    alone = ds.plot_timeline(KOZLOV, legend=False)
+    assert inferred_key(alone) == ["* date inferred, not stated"]
+    stated = [e for e in ds.timeline(KOZLOV) if not (listed_date(e) or "").endswith("*")]
+    assert inferred_key(ds.plot_timeline(stated, legend=False)) == []  # (no *: no key)
 
 
 def test_a_figure_of_timelines_can_be_pickled_and_copied(ds: Dataset) -> None:

@@ -248,6 +248,63 @@ def test_every_call_the_range_advises_runs_as_printed() -> None:
     assert advised >= 5  # the bundled data reaches the measure, unit, period and of advice
 
 
+#: Claims of two quantities each, differing in measure, unit, period, a rate and not, or of.
+MIXES: dict[str, tuple[Figure, ...]] = {
+    "measure": (OFFICERS, figure(measure="killed", low=3, qualifier="at_least")),
+    "unit": (figure(best=5), figure(unit="cases", high=7, qualifier="at_most")),
+    "period": (figure(per="P7D"), figure(per="P1D", low=2, qualifier="more_than")),
+    "rate and not": (figure(per="P7D"), figure(high=7, qualifier="less_than")),
+    "of": (OFFICERS, figure(of="his cronies", low=2, qualifier="at_least")),
+}
+
+
+def _refused(figures: Figures, name: str) -> str:
+    """The message of the ValueError that ``figures``' property ``name`` raises."""
+    with pytest.raises(ValueError, match="count different things") as info:
+        getattr(figures, name)
+    return str(info.value)
+
+
+@pytest.mark.parametrize("mix", sorted(MIXES))
+def test_open_above_and_below_raise_where_the_range_does(mix: str) -> None:
+    # (each mix has a claim open at one end: answering for the two quantities at once would
+    # say "open" of a quantity that none of its claims leaves open)
+    asked = dataset(*MIXES[mix]).figures("event:a")
+    said = _refused(asked, "range")
+    assert said.endswith(", to get one range")
+    head = said.removesuffix("to get one range")
+    assert _refused(asked, "open_above") == f"{head}to ask whether its top is open"
+    assert _refused(asked, "open_below") == f"{head}to ask whether its bottom is open"
+    for call in _advised_calls(said):  # each quantity asked for alone answers all three
+        one = eval(call, {"ds": dataset(*MIXES[mix])})
+        assert one.range is not None and isinstance(one.open_above, bool) and not one.disagree
+        assert isinstance(one.open_below, bool)
+
+
+def test_rates_over_different_periods_say_whether_they_count_different_things_too() -> None:
+    # what differs, said as it is: the period, a rate beside a count, of, or both; and the
+    # call advised leads to one quantity (the period alone left two things of that period)
+    meals, calls = figure(per="P1D", of="meals", best=3), figure(per="P1D", of="calls", best=1)
+    ds = dataset(meals, calls, figure(per="P7D", of="showers", best=1))
+    both = ds.figures("event:a")
+    said = _refused(both, "range")
+    assert "; they are rates over different periods, and count different things (their of); " in (
+        said
+    )
+    assert _advised_calls(said) == ["ds.figures('event:a', per='P1D', of='calls')"]
+    assert eval(_advised_calls(said)[0], {"ds": ds}).range == (1, 1)
+    assert repr(both).endswith(": 3 claims, rates over different periods, of different things>")
+    periods = dataset(figure(per="P1D"), figure(per="P7D", best=2)).figures("event:a")
+    said = _refused(periods, "range")
+    assert "; they are rates over different periods; ask for one period, " in said
+    assert "their of" not in said
+    mixed = dataset(figure(per="P7D"), figure(best=9)).figures("event:a")
+    assert repr(mixed).endswith(": 2 claims, rates and claims that are not rates>")
+    said = _refused(mixed, "range")
+    assert "; they are rates and claims that are not rates; ask for one period, " in said
+    assert "over different periods" not in said  # (one period: P7D)
+
+
 def test_the_range_advice_keeps_what_was_asked() -> None:
     ds = dataset(OFFICERS, CRONIES, figure(best=9))
     with pytest.raises(ValueError, match="count different things") as info:

@@ -207,6 +207,12 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
         "1-555-123-4567",
         # international, grouped in threes as Spain's and Poland's are: ten digits or more
         "+34 612 345 678",
+        "+48 123 456 789",
+        "+420 123 456 789",
+        # a one-digit country code (1, 7) and ten digits, a group of four, of two, or more
+        "+7 701 123 4567",
+        "+7\u00a0701\u00a0123\u00a04567",
+        "+7 701 123 456 7",
         "+7 (727) 123-45-67",
         "+7.701.234.5678",
     ],
@@ -230,6 +236,11 @@ def test_contact_data_is_refused(value: str) -> None:
         "a rise of +1 200 000 since 2010",
         "+12 000 000 (2019)",
         "+120.000.000",
+        # one digit then groups of three: no phone (+1's and +7's numbers have ten digits)
+        "a change of +2 000 000 000",
+        "+2\u202f000\u202f000\u202f000 tenge",
+        "+1.500.000.000 (2019)",
+        "+3 000 000 000 000",
         "GPS +43.25670 76.92860",
         "at +43.2567, +76.9286",
         "on 16.12.2011 14 people",

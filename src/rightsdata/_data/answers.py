@@ -108,13 +108,16 @@ class Figures(Sequence[Figure]):
       (its ``low``, ``best`` or ``high``), so every stated number lies within it; None if
       there are no claims, and ``(None, None)`` if no claim states a number ("thousands").
       It raises ValueError if the claims count different measures or units, are rates
-      over different periods, or say they count different things of one measure (pass
-      ``measure=``, ``unit=``, ``per=`` or ``of=``): one range over killed and injured, over
+      over different periods (or some rates and some not), or say they count different
+      things of one measure, saying which of these differ and the call that asks for one
+      (``measure=``, ``unit=``, ``per=`` or ``of=``): one range over killed and injured, over
       newspapers and websites, over "twice a week" and "three times a day", or over the
       police officers prosecuted and the officials prosecuted, would mean nothing.
     * ``open_above``: True if a claim leaves the top open ("at least 15", "more than 220",
       with no ``high``): the number may be above ``range[1]``. ``open_below`` likewise for
-      "at most" and "less than" with no ``low``.
+      "at most" and "less than" with no ``low``. Both are of one quantity, as ``range`` is:
+      over claims of different quantities they raise the same ValueError, with the same
+      advice (whether "killed" or "injured" is open above would mean nothing either).
     * ``disagree``: True if, for some quantity, the claims that state a number do not all
       state the same numbers with the same qualifier: "at least 15", "exactly 15" and
       "exactly 17" disagree (with one another, pairwise), and so do "at least 15" and
@@ -214,7 +217,7 @@ class Figures(Sequence[Figure]):
         """(smallest, largest) number the claims state; see the class doc."""
         if not self.figures:
             return None
-        self._one_quantity()
+        self._one_quantity("to get one range")
         stated = [n for f in self.figures for n in (f.low, f.best, f.high) if n is not None]
         if not stated:
             return (None, None)
@@ -222,46 +225,70 @@ class Figures(Sequence[Figure]):
 
     @property
     def open_above(self) -> bool:
-        """True if a claim ("at least", "more than") leaves room above :attr:`range`."""
+        """True if a claim ("at least", "more than") leaves room above :attr:`range`; raises
+        ValueError, as :attr:`range` does, if the claims are on different quantities."""
+        self._one_quantity("to ask whether its top is open")
         return any(f.qualifier in _OPEN_ABOVE and f.high is None for f in self.figures)
 
     @property
     def open_below(self) -> bool:
-        """True if a claim ("at most", "less than") leaves room below :attr:`range`."""
+        """True if a claim ("at most", "less than") leaves room below :attr:`range`; raises
+        ValueError, as :attr:`range` does, if the claims are on different quantities."""
+        self._one_quantity("to ask whether its bottom is open")
         return any(f.qualifier in _OPEN_BELOW and f.low is None for f in self.figures)
 
-    def _one_quantity(self) -> None:
+    def _one_quantity(self, goal: str) -> None:
+        """Raise ValueError if the figures are on more than one quantity, saying what differs
+        and the call that asks for one of them, ``goal`` (``"to get one range"``)."""
         counted = set(map(figure_quantity, self.figures))
         if len(counted) <= 1:
             return
         what = ", ".join(sorted(map(_quantity_text, counted)))
         if len({m for m, _, _, _ in counted}) > 1:
             measure = min(m.value for m, _, _, _ in counted)
-            advice = f"ask for one measure, {self._call(measure=measure)}, to get one range"
+            advice = f"ask for one measure, {self._call(measure=measure)}, {goal}"
         elif len({u for _, u, _, _ in counted}) > 1:
             unit = min(u.value for _, u, _, _ in counted)
             advice = (
-                "they are in different units; ask for one unit, "
-                f"{self._call(unit=unit)}, to get one range"
+                f"they are in different units; ask for one unit, {self._call(unit=unit)}, {goal}"
             )
         elif len({per for _, _, per, _ in counted}) > 1:
-            periods = {per for _, _, per, _ in counted}
-            per = min(str(p) for p in periods if p is not None)
-            others = f" (or {self._call(per=False)} for those that are not rates)"
-            advice = (
-                "they are rates over different periods, or some are rates and some not; "
-                f"ask for one period, {self._call(per=per)}{others if None in periods else ''}, "
-                "to get one range"
-            )
+            advice = self._periods_advice(counted, goal)
         else:
             things = {of for _, _, _, of in counted}
             thing = min(of for of in things if of is not None)
             others = f" (or {self._call(of=False)} for those without of)"
             advice = (
                 f"their of says what each counts; ask for one thing, {self._call(of=thing)}"
-                f"{others if None in things else ''}, to get one range"
+                f"{others if None in things else ''}, {goal}"
             )
         raise ValueError(f"the figures on {self.record} count different things ({what}); {advice}")
+
+    def _periods_advice(
+        self, counted: set[tuple[Measure, FigureUnit, Duration | None, str | None]], goal: str
+    ) -> str:
+        """What :meth:`_one_quantity` says of figures of one measure and unit whose periods
+        differ: how (:func:`~rightsdata._display.words.periods_differ`), and whether what they
+        count (``of``) differs too, then a call that asks for one of the quantities: its
+        period and, where the figures of that period count different things, its ``of`` (the
+        period alone would raise this error again)."""
+        from rightsdata._display.words import periods_differ
+
+        periods = {per for _, _, per, _ in counted}
+        # (one of the quantities there are: by its period's text, a count's None last)
+        _, _, per, of = min(counted, key=lambda q: (q[2] is None, str(q[2]), q[3] or ""))
+        asked: dict[str, str | Literal[False]] = {"per": False if per is None else str(per)}
+        said = f"they are {periods_differ(periods)}"
+        if len({q[3] for q in counted}) > 1:
+            said += ", and count different things (their of)"
+            if len({q[3] for q in counted if q[2] == per}) > 1:
+                asked["of"] = False if of is None else of
+                return f"{said}; ask for one period and one thing, {self._call(**asked)}, {goal}"
+        others = f" (or {self._call(per=False)} for those that are not rates)"
+        return (
+            f"{said}; ask for one period, {self._call(**asked)}"
+            f"{others if None in periods else ''}, {goal}"
+        )
 
     def _call(self, **asked: str | Literal[False]) -> str:
         """The call of ``ds.figures`` that asks what these figures were asked (their

@@ -421,19 +421,25 @@ def _legends(
     """One legend below the axes: the kinds in the first columns, the date forms in the last,
     each headed. In the user's figure (``fit``), the lowest layout that keeps within the
     axes' room: the kinds in one to four columns, the date forms' labels whole or broken
-    into lines, or all in one column (the narrowest, if none fits)."""
+    into lines, or all in one column (the narrowest, if none fits). Where an inferred date
+    is drawn, what its ``*`` means is never lost with the room: the forms' heading says it,
+    and where the forms are left out, a line under the kinds, or under the axes where the
+    legend is left out too (:func:`_inferred_note`)."""
     kinds = _kind_handles(style)
     forms = _form_handles(marks, xlim)
-    if any((listed_date(m.event) or "").endswith(INFERRED_MARK) for m in marks):
+    inferred = _has_inferred(marks)
+    if inferred:
         forms = _Forms(forms)  # (the forms' heading says what a date's * means)
+    _inferred_note(ax, False)  # (a refit in more room may have the forms' heading again)
     widest = 1 if len(kinds) <= len(forms) + 1 else 2 if len(kinds) <= 2 * len(forms) else 3
     if fit is None:
         _legend(ax, style, kinds, forms, widest)
         return
     # For each width of the forms' labels, the most kinds' columns that fit (a layout with
     # as many columns and wider labels is never taller: only more columns are tried); the
-    # lowest of them, if it is no taller than the room allows; else the kinds alone; else
-    # no legend (a room too small for one: see docs/plotting.md).
+    # lowest of them, if it is no taller than the room allows; else the kinds alone (and the
+    # key to the * under them); else no legend (a room too small for one: see
+    # docs/plotting.md), and the key to the * under the axes.
     fitting: list[tuple[float, int, int]] = []  # (height, kinds' columns, wrap)
     most = 0
     for wrap in (0, 34, 22):
@@ -449,14 +455,65 @@ def _legends(
         _legend(ax, style, kinds, forms, columns, wrap)
         return
     for columns in range(6, 0, -1):
-        width, height = fit.size(_legend(ax, style, kinds, [], columns))
+        legend = _legend(ax, style, kinds, [], columns)
+        width, height = fit.size(legend)
         if width <= fit.legend_width:
+            note = _inferred_note(ax, inferred, legend, fit)
+            if note is not None:
+                height += fit.size(note)[1]
             if height <= fit.legend_height:
                 return
             break
     legend = ax.get_legend()
     if legend is not None:
         legend.remove()
+    _inferred_note(ax, inferred, fit=fit)
+
+
+def _has_inferred(marks: Sequence[Mark]) -> bool:
+    """Whether a date drawn beside a mark is inferred (ends with ``*``)."""
+    return any((listed_date(m.event) or "").endswith(INFERRED_MARK) for m in marks)
+
+
+#: What an inferred date's ``*`` means, said under a plot whose legend does not say it (the
+#: forms' heading left out for room, or the legend: ``legend=False``, or none fits); in a
+#: room too narrow for it, :data:`_INFERRED_SHORT`.
+_INFERRED_NOTE: Final = f"{INFERRED_MARK} date inferred, not stated"
+_INFERRED_SHORT: Final = f"{INFERRED_MARK} inferred"
+#: The gid of the text that says :data:`_INFERRED_NOTE`.
+_NOTE_GID: Final = "inferred-note"
+
+
+def _inferred_note(
+    ax: matplotlib.axes.Axes,
+    shown: bool,
+    under: matplotlib.artist.Artist | None = None,
+    fit: Fit | None = None,
+) -> Any:
+    """Say :data:`_INFERRED_NOTE` under ``under`` (the legend) or, if None, under the axes,
+    at its right edge, where the legend goes, and return its text; in the user's figure
+    (``fit``), :data:`_INFERRED_SHORT` where the room is narrower than it. Unless ``shown``,
+    say it nowhere (and return None). Either way, where it was said before, it is said no
+    longer (a plot fitted anew says it anew)."""
+    for text in [t for t in ax.texts if t.get_gid() == _NOTE_GID]:
+        text.remove()
+    if not shown:
+        return None
+    note = ax.annotate(
+        _INFERRED_NOTE,
+        xy=(1.0, 0.0),
+        xycoords="axes fraction" if under is None else under,
+        xytext=(0, -4 if under is None else 0),
+        textcoords="offset points",
+        ha="right",
+        va="top",
+        fontsize=_FONT - 0.5,
+        color="#444444",
+        gid=_NOTE_GID,
+    )
+    if fit is not None and fit.size(note)[0] > fit.legend_width:
+        note.set_text(_INFERRED_SHORT)
+    return note
 
 
 def _kind_handles(style: _Style) -> list[Any]:
@@ -613,7 +670,9 @@ def plot_timeline(
     no event is left, the axis is the window asked for); ``title``: the heading (default:
     the subject and the number of events drawn, ``"Almaty — 11 events (2 at places within
     it)"``, or for events chosen their number, ``"5 events"``; ``""`` for none);
-    ``legend``: draw the legends of kinds and date forms below the axes; ``label_width``:
+    ``legend``: draw the legends of kinds and date forms below the axes (a plot without the
+    forms, for ``legend=False`` or for room, says what an inferred date's ``*`` means in a
+    line under the kinds or the axes); ``label_width``:
     the columns of an event's title kept as its label (a CJK character counts two; fewer if
     they do not fit the room of ``ax``). Returns
     the axes. Each event's mark is the artist whose gid is the event's ID.
@@ -710,6 +769,8 @@ def plot_timeline(
         ax.set_title(heading, loc="left", fontsize=_FONT + 3, fontweight="bold", pad=10, wrap=True)
     if legend and style.kinds:
         _legends(ax, marks, style, xlim)
+    else:
+        _inferred_note(ax, _has_inferred(marks))
     return ax
 
 
@@ -783,7 +844,7 @@ class _Fitted:
         style = _Style(self.marks)
         bold = [mark.event.id == self.focus for mark in self.marks]
         _set_labels(ax, fit.labels(self.labels, _FONT, bold), _FONT, self.marks, self.focus)
-        notes = [t for t in ax.texts if t is not ax.title]
+        notes = [t for t in ax.texts if t is not ax.title and t.get_gid() != _NOTE_GID]
         for note in notes:  # (the dates, and "date not known")
             note.set_fontsize(_FONT - 0.5)
         _date_ticks(ax, max(3, min(9, int(fit.plot_width // TICK_ROOM))))
@@ -795,6 +856,8 @@ class _Fitted:
             ax.set_title("", loc="left")
         if self.legend and style.kinds:
             _legends(ax, self.marks, style, self.xlim, fit)
+        else:  # (legend=False: the key to the * all the same)
+            _inferred_note(ax, _has_inferred(self.marks), fit=fit)
         size = fit.row_size(max(len(self.marks), 1))
         if size < _FONT:  # rows too close for the titles and dates: smaller, cut anew
             _set_labels(ax, fit.labels(self.labels, size, bold), size, self.marks, self.focus)

@@ -62,6 +62,7 @@ __all__ = [
     "notable_status",
     "other_fields",
     "pad",
+    "periods_differ",
     "redirect_note",
     "short_date",
     "status_note",
@@ -563,6 +564,23 @@ def _one_or_n(n: int, noun: str) -> str:
     return f"one {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
+def periods_differ(periods: Iterable[Duration | None]) -> str:
+    """How the periods of claims on one measure and unit differ (``per``, None for a claim
+    that is not a rate: at least two of them, one a period), as :class:`~rightsdata.Figures`
+    says it: its repr, and the error of its ``range``.
+
+    >>> from rightsdata import parse_duration
+    >>> week, day = parse_duration("P7D"), parse_duration("P1D")
+    >>> periods_differ([week, day]), periods_differ([week, None])
+    ('rates over different periods', 'rates and claims that are not rates')
+    >>> periods_differ([week, day, None])
+    'rates over different periods and claims that are not rates'
+    """
+    periods = set(periods)
+    rates = "rates over different periods" if len(periods - {None}) > 1 else "rates"
+    return f"{rates} and claims that are not rates" if None in periods else rates
+
+
 def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     """What the claims of a :class:`~rightsdata.Figures` say, in a line (``disagree``: its
     ``disagree``): how many, then,
@@ -597,8 +615,9 @@ thousands took to the streets')"
         return f"{parts[0]}, of different things{disagreeing}"  # "police officers", "officials"
     if len(quantities) > 1 and len({(m, u) for m, u, _, _ in quantities}) == 1:
         # "twice a week", "3 times a day"; and, where they say so, of different things too
+        periods = periods_differ({per for _, _, per, _ in quantities})
         things = ", of different things" if len({of for *_, of in quantities}) > 1 else ""
-        return f"{parts[0]}, rates over different periods{things}{disagreeing}"
+        return f"{parts[0]}, {periods}{things}{disagreeing}"
     if len(quantities) != 1:
         # (one line of numbers over different quantities would mean nothing; whether the
         # claims on one of them disagree is said all the same)

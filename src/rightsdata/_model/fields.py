@@ -123,7 +123,12 @@ _EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # - international, '+', a digit and eight or more digits, separators and parentheses; not a
 #   signed decimal ("+43.25670 76.92860", a coordinate: a fraction of four digits or more)
 #   nor a signed figure grouped in thousands, of up to nine digits ("+1 200 000", "+12.000.000":
-#   an international number has a group of two or four digits, or ten digits or more);
+#   an international number has a group of two or four digits, or ten digits or more), or of
+#   one digit then any number of groups of three ("+2 000 000 000", a figure's change). The
+#   only one-digit country codes, 1 (North America) and 7 (Kazakhstan, Russia), have national
+#   numbers of ten digits, which no run of groups of three makes ("+7 701 123 4567" has a
+#   group of four); a longer country code may have one (Spain's "+34 612 345 678"), so there
+#   a figure of ten digits or more grouped in thousands is still taken for a phone;
 # - an area code in parentheses, then three digits, then three or four, or two and two
 #   ("(202) 555-0199", "(701) 234 56 78"), or a four-digit area code and three groups of two,
 #   as a Kazakh city's number is written ("8 (7172) 12-34-56"; not a date, "(2011) 16.12.2011");
@@ -135,6 +140,7 @@ _EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _GROUP_GAP: Final = r"[ .\-\u00a0\u2007\u2009\u202f]"
 _PHONE_RE: Final = re.compile(
     r"\+(?!\d{1,3}\.\d{4,}(?![\d.-]))(?!\d{1,3}(\s|\.)\d{3}(?:\1\d{3})?(?![\s.-]?\d))"
+    r"(?!\d(\s|\.)\d{3}(?:\2\d{3})+(?![\s.-]?\d))"
     r"\d[\d\s().-]{7,}\d"
     r"|\(\d{2,4}\)\s?\d{3}(?:[\s.-]?\d{3,4}|(?:[\s.-]\d{2}){2})"
     r"|\(\d{4}\)\s?\d{2}(?:[\s.-]\d{2}){2}(?!\d)"

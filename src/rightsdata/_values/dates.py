@@ -175,7 +175,8 @@ class EDTFError(RightsdataError, ValueError):
 
     The message names the input and says what is wrong; so do two attributes, for a program
     that shows them its own way: ``text``, the input (a ``str``: a value of another type
-    is a TypeError), and ``reason``, what is wrong with it (the message without the input).
+    is a TypeError; None only for an error made without one, whose reason is the whole
+    message), and ``reason``, what is wrong with it (the message without the input).
     A date given as an argument (``ds.events(between=("2020-13", None))``) has ``context``
     too, what it was given as, which the message says first (``between: the start is not a
     date``); None for a date parsed alone. Made as ``EDTFError(text, reason)``, or
@@ -190,14 +191,14 @@ class EDTFError(RightsdataError, ValueError):
     2012-13-01 | month 13 does not exist
     """
 
-    #: The input that is not an EDTF date (a ``str``).
-    text: object
+    #: The input that is not an EDTF date; None for an error made without one.
+    text: str | None
     #: What is wrong with it: the message without the input.
     reason: str
     #: What the input was given as (``"between: the start is not a date"``), or None.
     context: str | None
 
-    def __init__(self, text: object, reason: str, context: str | None = None) -> None:
+    def __init__(self, text: str | None, reason: str, context: str | None = None) -> None:
         # (with no input text, the reason is the whole message)
         message = reason if text is None else f"{text!r} is not an EDTF date: {reason}"
         super().__init__(message if context is None else f"{context}: {message}")
@@ -205,7 +206,7 @@ class EDTFError(RightsdataError, ValueError):
         self.reason = reason
         self.context = context
 
-    def __reduce__(self) -> tuple[type[EDTFError], tuple[object, str, str | None]]:
+    def __reduce__(self) -> tuple[type[EDTFError], tuple[str | None, str, str | None]]:
         return (type(self), (self.text, self.reason, self.context))
 
 

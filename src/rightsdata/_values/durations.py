@@ -82,19 +82,25 @@ class DurationError(RightsdataError, ValueError):
     P2W | weeks are not used; write 'P14D'
     """
 
-    #: The input that is not a duration (see above); None for a Duration built from numbers.
-    text: object
+    #: The input that is not a duration: the text given to :func:`parse_duration`, the
+    #: ``datetime.timedelta`` (a ``pendulum.Duration``) given to
+    #: :meth:`Duration.from_pendulum`; None for a Duration built from numbers.
+    text: str | datetime.timedelta | None
     #: What is wrong with it: the message without the input.
     reason: str
 
-    def __init__(self, text: object, reason: str, message: str | None = None) -> None:
+    def __init__(
+        self, text: str | datetime.timedelta | None, reason: str, message: str | None = None
+    ) -> None:
         self.text = text
         self.reason = reason
         if message is None:  # (with no input text, the reason is the whole message)
             message = reason if text is None else f"{text!r} {_NOT_CANONICAL}: {reason}"
         super().__init__(message)
 
-    def __reduce__(self) -> tuple[type[DurationError], tuple[object, str, str]]:
+    def __reduce__(
+        self,
+    ) -> tuple[type[DurationError], tuple[str | datetime.timedelta | None, str, str]]:
         return (type(self), (self.text, self.reason, str(self)))
 
 
