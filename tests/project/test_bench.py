@@ -296,6 +296,20 @@ def test_readback_script_runs_at_a_tiny_size(tmp_path: Path) -> None:
     assert all(v["cpu_median"] > 0 for v in result.values() if isinstance(v, dict))
 
 
+def test_threads_stress_script_runs_at_a_tiny_size() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH / "stress_threads.py"),
+            "--rounds", "1", "--threads", "2", "--per-kind", "2", "--no-tables", "--built",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+    assert done.stdout.splitlines()[-1].endswith(" 0 answers differed")
+
+
 def test_render_leaves_out_a_measurement_no_run_made() -> None:
     sys.path.insert(0, str(BENCH))
     try:

@@ -41,12 +41,16 @@ def register(dataset: Holder) -> None:
     key = id(dataset)
     # held by the callback itself: a dataset that dies as the interpreter exits may outlive
     # this module's globals (None by then)
-    registry, lock = _registry, _registry_lock
+    registry = _registry
 
     def forget(ref: weakref.ref[Holder]) -> None:
-        with lock:
-            if registry.get(key) is ref:
-                del registry[key]
+        # Without the lock: the cyclic collector, which frees a dataset held in a reference
+        # cycle, runs this in the thread it starts in, which may be inside register or
+        # holders, holding the lock (a deadlock, and every dataset made later waited on it).
+        # Alone it is safe: no object can have the dying dataset's id until its callbacks
+        # have run, so no register can be putting another dataset's entry here meanwhile.
+        if registry.get(key) is ref:
+            registry.pop(key, None)
 
     with _registry_lock:
         known = _registry.pop(key, None)  # (put back last: the registry's order is the rule)
@@ -59,7 +63,8 @@ def holders() -> list[Holder]:
     """The registered datasets alive, the one registered last first, then those
     :func:`~rightsdata.load` has cached (and are not registered)."""
     with _registry_lock:
-        found = [d for d in (ref() for ref in reversed(_registry.values())) if d is not None]
+        refs = list(_registry.values())  # (one C-level copy: a callback may remove entries)
+    found = [d for d in (ref() for ref in reversed(refs)) if d is not None]
     loading = sys.modules.get("rightsdata._data.loading")  # read its cache only if it was imported
     cache = getattr(loading, "_cache", None)
     if isinstance(cache, dict):

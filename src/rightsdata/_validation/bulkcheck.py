@@ -318,15 +318,16 @@ def gathered(records: Sequence[Any]) -> Gathered:
     if not records:
         return NOTHING_GATHERED
     cls = type(records[0])
-    walk = _naming_walks.get(cls)
-    if walk is None:
+    made = _naming_walks.get(cls)
+    if made is None:
         gather = Gather()
         source = _walk_source(cls, gather, checks=False)
         name = f"names_{cls.__name__}"
         walk = compile_function(source, f"names of {cls.__name__}", {}, name)
-        _naming_walks[cls] = walk
-        _naming_families[cls] = (tuple(gather.families), tuple(gather.groups))
-    families, fields = _naming_families[cls]
+        # One assignment of the walk with what it fills: another thread reads both or
+        # neither (the walk stored before its families was a KeyError to a thread between).
+        made = _naming_walks[cls] = (walk, tuple(gather.families), tuple(gather.groups))
+    walk, families, fields = made
     texts: list[list[str]] = [[] for _ in families]
     groups: list[dict[int, _Listed]] = [{} for _ in fields]
     walk(records, texts, groups)
@@ -345,8 +346,8 @@ def named_prefixes(cls: type, family: str) -> frozenset[str]:
     return frozenset(p for path in paths for p in _named_field(cls, path).prefixes)
 
 
-_naming_walks: dict[type, Callable[..., None]] = {}
-_naming_families: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+#: Each class's walk of :func:`gathered`, with the families and the fields it fills.
+_naming_walks: dict[type, tuple[Callable[..., None], tuple[str, ...], tuple[str, ...]]] = {}
 
 
 def _joined(values: list[str]) -> str:
