@@ -955,8 +955,8 @@ def test_a_file_that_holds_what_the_export_writes_is_written_but_stays_its_owner
     assert _files(folder, written) == copied
 
 
-def test_an_earlier_releases_manifest_neither_removes_nor_replaces(tmp_path: Path) -> None:
-    """A manifest of an earlier release lists the files without their hashes: an export
+def test_a_manifest_without_hashes_neither_removes_nor_replaces(tmp_path: Path) -> None:
+    """A manifest without ``"own"`` lists the files without their sizes and hashes: an export
     cannot tell whether they were changed since, so it removes none, and writes over one
     only with the very bytes it holds."""
     written = [p.name for p in rightsdata.load().export(tmp_path, "csv")]
@@ -970,7 +970,7 @@ def test_an_earlier_releases_manifest_neither_removes_nor_replaces(tmp_path: Pat
         _small().export(tmp_path, "csv", force=True)
     said = " ".join(str(caught.value).split())
     assert said.startswith(f"{tmp_path}: sources.csv, persons.csv, organizations.csv and ")
-    assert "more are listed by an export of an earlier release, which recorded no hashes;" in said
+    assert "more are listed in this folder's export manifest without a size and hash;" in said
     assert _snapshot(tmp_path) == before
     rightsdata.load().export(tmp_path, "csv", force=True)  # the same bytes: nothing lost
     assert _files(tmp_path, written) == tables
@@ -1233,7 +1233,7 @@ def test_read_directory_reads_with_the_option_the_export_records(
         for resource in package["resources"]:
             del resource["dialect"]["rightsdata_csv_formulas"]
         (tmp_path / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
-    # where nothing records it (an export by an earlier release), the default is "escape"
+    # where nothing records it (a manifest and a descriptor without it), the default is "escape"
     documents, _ = documents_from_rows(read_directory(tmp_path))
     persons = {p["id"]: p.get("summary") for p in documents["persons"]}
     assert "=x" in persons.values() and "'=x" not in persons.values()

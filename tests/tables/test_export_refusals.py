@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Final
 
@@ -154,18 +155,40 @@ def test_a_link_says_that_an_export_never_writes_through_one(tmp_path: Path) -> 
     )
 
 
-def test_a_file_an_earlier_release_listed_says_how_to_start_over(tmp_path: Path) -> None:
+def test_a_file_listed_without_a_hash_says_how_to_start_over(tmp_path: Path) -> None:
     rightsdata.load().export(tmp_path, "csv")
     manifest = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
-    del manifest["own"]  # (as a release before the hashes wrote it)
+    del manifest["own"]  # (a manifest written by hand, or by a development version)
     (tmp_path / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     (tmp_path / "events.csv").write_text("old", encoding="utf-8")
     said = _refusal(rightsdata.load(), tmp_path, "csv")
     assert said == (
-        f"{tmp_path}: events.csv is listed by an export of an earlier release, which recorded "
-        f"no hashes; nothing tells whether it changed since{_NOTHING}if it may go, delete it "
+        f"{tmp_path}: events.csv is listed in this folder's export manifest without a size and "
+        f"hash; nothing tells whether it changed since{_NOTHING}if it may go, delete it "
         "(or the whole folder) and export again; else export into another folder"
     )
+
+
+def test_a_file_written_over_but_not_owned_is_not_told_an_earlier_releases(
+    tmp_path: Path,
+) -> None:
+    # a table of yours that held the very bytes an export writes is written again and listed,
+    # but not owned; edited, it was refused as "listed by an export of an earlier release",
+    # which no release of this package wrote
+    rightsdata.load().export(tmp_path / "first", "csv")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    shutil.copy(tmp_path / "first" / "events.csv", mine / "events.csv")
+    rightsdata.load().export(mine, "csv", force=True)
+    manifest = json.loads((mine / MANIFEST).read_text(encoding="utf-8"))
+    assert "events.csv" in manifest["files"] and "events.csv" not in manifest["own"]
+    (mine / "events.csv").write_text("my edit", encoding="utf-8")
+    said = _refusal(rightsdata.load(), mine, "csv")
+    assert "release" not in said
+    assert said.startswith(
+        f"{mine}: events.csv is listed in this folder's export manifest without a size and hash;"
+    )
+    assert (mine / "events.csv").read_text(encoding="utf-8") == "my edit"
 
 
 def test_another_formats_dataset_says_to_export_elsewhere(tmp_path: Path) -> None:

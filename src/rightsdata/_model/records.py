@@ -938,7 +938,7 @@ class Event(_Checked):
     date: EDTF | None = optional_value("When (EDTF, at the precision the sources give), or null.")
     places: tuple[str, ...] = refs("place", doc="Where it happened.")
     participants: tuple[Participant, ...] = items("Who took part, and as what.")
-    charges: tuple[Charge, ...] = items("Charges brought, with the provision and the accused.")
+    charges: tuple[Charge, ...] = items("Charges brought: the provision and who was charged.")
     penalty: Penalty | None = optional_value("The penalty imposed, or null.")
     figures: tuple[Figure, ...] = items("Numbers asserted about the event, each a claim.")
     part_of: str | None = optional_ref("event", doc="A larger event this one is part of.")

@@ -35,8 +35,8 @@ each records in :data:`MANIFEST` the files it wrote where nothing of anyone else
 their sizes and SHA-256 hashes, and the next export into the directory replaces them, or
 removes those it does not write itself (a stale ``redirects.json``, the tables of another
 format), only while they still match. Anything else at a name it writes (a file you
-changed, your dataset's own files, a symbolic link, a file an earlier release's manifest
-lists without a hash) is refused before any file is put in place, unless it holds the very
+changed, your dataset's own files, a symbolic link, a file the manifest lists without a size
+and hash) is refused before any file is put in place, unless it holds the very
 bytes the export writes; anything else beside it is left alone. The files of a ``json``,
 ``jsonl`` or ``document`` export (a dataset, perhaps the one exported, loaded from there)
 are replaced or removed only by an export of the same format.

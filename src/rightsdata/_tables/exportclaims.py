@@ -4,8 +4,8 @@ An export lists in its manifest (:data:`MANIFEST`, under ``"own"``) each file it
 nothing of anyone else's was (no file at all, or a file an earlier export owned and that is
 unchanged), with its size, its SHA-256 and the format that wrote it. The next export into
 the directory replaces or removes such a file only while it still matches those: a file you
-changed, a link put in its place, or a file no export lists so (your dataset's own files, an
-export by a release that recorded no hashes) is yours, and is never replaced or removed.
+changed, a link put in its place, or a file no export lists so (your dataset's own files, a
+file the manifest lists without a size and hash) is yours, and is never replaced or removed.
 
 The files of a ``json``, ``jsonl`` or ``document`` export are a dataset that
 ``rightsdata.load_path`` reads, perhaps the very one being exported, loaded from there: only
@@ -68,8 +68,8 @@ class Claim(NamedTuple):
 @dataclass(frozen=True)
 class EarlierExport:
     """What the manifest in a directory says: the files the export there owns (``claims``,
-    by name), and the names it lists without a claim (``unclaimed``: an export by a release
-    that recorded no hashes, or files it wrote over that were not its own)."""
+    by name), and the names it lists without a claim (``unclaimed``: files it wrote over that
+    were not its own, or every file of a manifest without ``"own"``)."""
 
     claims: dict[str, Claim] = field(default_factory=dict)
     unclaimed: frozenset[str] = frozenset()
@@ -217,7 +217,7 @@ def not_ours(path: Path, earlier: EarlierExport, format: str = "json") -> Reason
         )
     if claim is None:
         if path.name in earlier.unclaimed:
-            listed = "listed by an export of an earlier release, which recorded no hashes"
+            listed = "listed in this folder's export manifest without a size and hash"
             return Reason(
                 f"is {listed}",
                 f"are {listed}",

@@ -227,8 +227,8 @@ class Written(NamedTuple):
 def written_option(folder: Path) -> Written | None:
     """The ``csv_formulas`` option ``folder``'s CSV tables were written with, as the export's
     manifest (``csv_formulas``) or the resources' dialects in a ``datapackage.json`` beside
-    them (:data:`FORMULAS_KEY`) record it, and where; None if none records one (an export by an
-    earlier release, a ``csv`` export copied without its manifest, or no export). An option
+    them (:data:`FORMULAS_KEY`) record it, and where; None if none records one (a manifest
+    without it, a ``csv`` export copied without its manifest, or no export). An option
     recorded that is none of the options, or records that differ, raise
     :class:`rightsdata.InvalidDataError` naming the file and the property: read with the
     other option, a text that starts with a quote or a formula character would come back
