@@ -307,17 +307,17 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         "reader nothing, as an empty text does.",
         "",
         "No text holds personal contact data: an e-mail address, or a telephone number in "
-        "international form ('+7 701 234 5678', '+44 (0) 20 7946 0000'), with an area code "
-        "in parentheses ('(202) 555-0199', '(701) 234 56 78', '8 (7172) 12-34-56') or in "
+        "international form ('+7 000 000 0000', '+44 (0) 20 7946 0000'), with an area code "
+        "in parentheses ('(202) 555-0199', '(000) 000 00 00', '8 (0000) 00-00-00') or in "
         "national form, in groups of three, three and four digits or of three, three, two "
-        "and two, with a one-digit trunk prefix or none ('202-555-0199', '8-701-234-56-78'), "
+        "and two, with a one-digit trunk prefix or none ('202-555-0199', '8-000-000-00-00'), "
         "parted by spaces (a no-break space among them), dots or hyphens. Numbers of "
         "other shapes are not taken for phones: a signed decimal such as a coordinate "
         "('+43.25670 76.92860'), a signed figure in thousands of up to nine digits "
         "('+1 200 000'), or of one digit then groups of three ('+2 000 000 000': the only "
         "one-digit country codes, 1 and 7, have numbers of ten digits, which groups of three "
         "never make; after two or three digits such a figure, '+20 000 000 000', reads as "
-        "Poland's '+48 123 456 789' does, and is refused), a run of groups that goes on "
+        "Poland's '+48 000 000 000' does, and is refused), a run of groups that goes on "
         "into more digits (an ISBN, "
         "'978-601-7891-23-4', or a date).",
         "",

@@ -152,8 +152,8 @@ def contact_items(text: str) -> set[str]:
     lower case, the last seven digits of each phone-like number, street addresses with their
     spacing collapsed.
 
-    >>> sorted(contact_items("Mail a@b.org or call +1 (555) 010-4477; 9 Elm Street, @x_y"))
-    ['0104477', '9 elm street', '@x_y', 'a@b.org']
+    >>> sorted(contact_items("Mail a@b.org or call +1 (202) 555-0147; 9 Elm Street, @x_y"))
+    ['5550147', '9 elm street', '@x_y', 'a@b.org']
     """
     items = {m.lower() for m in _EMAIL.findall(text)}
     rest = _EMAIL.sub(" ", text)
@@ -199,8 +199,8 @@ def seed_contacts() -> set[str] | None:
 
 
 def test_contact_items_are_found() -> None:
-    text = "Contact: J. Doe, jdoe@example.org, 555-010-4477. 12 Main Street. follow@org_kz"
-    assert contact_items(text) == {"jdoe@example.org", "0104477", "12 main street", "@org_kz"}
+    text = "Contact: J. Doe, jdoe@example.org, 202-555-0147. 12 Main Street. follow@org_kz"
+    assert contact_items(text) == {"jdoe@example.org", "5550147", "12 main street", "@org_kz"}
     assert contact_items("On 8 December 2015, 2,600 km away; 10,000 detained") == set()
 
 

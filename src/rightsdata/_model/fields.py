@@ -126,15 +126,15 @@ _EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #   an international number has a group of two or four digits, or ten digits or more), or of
 #   one digit then any number of groups of three ("+2 000 000 000", a figure's change). The
 #   only one-digit country codes, 1 (North America) and 7 (Kazakhstan, Russia), have national
-#   numbers of ten digits, which no run of groups of three makes ("+7 701 123 4567" has a
-#   group of four); a longer country code may have one (Spain's "+34 612 345 678"), so there
+#   numbers of ten digits, which no run of groups of three makes ("+7 000 000 0000" has a
+#   group of four); a longer country code may have one (Spain's "+34 000 000 000"), so there
 #   a figure of ten digits or more grouped in thousands is still taken for a phone;
 # - an area code in parentheses, then three digits, then three or four, or two and two
-#   ("(202) 555-0199", "(701) 234 56 78"), or a four-digit area code and three groups of two,
-#   as a Kazakh city's number is written ("8 (7172) 12-34-56"; not a date, "(2011) 16.12.2011");
+#   ("(202) 555-0199", "(000) 000 00 00"), or a four-digit area code and three groups of two,
+#   as a Kazakh city's number is written ("8 (0000) 00-00-00"; not a date, "(2011) 16.12.2011");
 # - national form, groups of three, three and four digits, or of three, three, two and two,
-#   with a one-digit trunk prefix or none ("202-555-0199", "8-701-234-56-78", "8 701 234 56
-#   78"), the groups apart by a space, a no-break space (U+00A0, U+202F), a figure or thin
+#   with a one-digit trunk prefix or none ("202-555-0199", "8-000-000-00-00", "8 000 000 00
+#   00"), the groups apart by a space, a no-break space (U+00A0, U+202F), a figure or thin
 #   space (U+2007, U+2009), a dot or a hyphen; not where the groups run on into more digits
 #   ("ISBN 978-601-7891-23-4", a date).
 _GROUP_GAP: Final = r"[ .\-\u00a0\u2007\u2009\u202f]"
@@ -230,7 +230,7 @@ CONTROL_MARK: Final = b"\x01"
 #: date were then searched with the regexes. (Each mark is one search over the texts: "(00)",
 #: "(000)" and "(0000)" cost two more than "(00" and spared few texts.)
 PHONE_MARKS: Final = (b"+0", b"(00", b"000-000-00")
-#: How far before its mark a phone in national form may start: "8-" of "8-701-234-56-78".
+#: How far before its mark a phone in national form may start: "8-" of "8-000-000-00-00".
 GROUPED_LEAD: Final = 2
 #: '@' for an e-mail address, and the phone marks.
 CONTACT_MARKS: Final = (b"@", *PHONE_MARKS)

@@ -516,7 +516,7 @@ def _colons(raw: bytes) -> int:
 _PAREN: Final = b"(00"
 #: Where the phone regex's alternative that starts with '(' can match, in text translated by the
 #: contact table: '(', two to four digits, ')', white space or not, three digits (or two, a
-#: separator and two: "(7172) 12-34-56"). Its ``\\s`` is
+#: separator and two: "(0000) 00-00-00"). Its ``\\s`` is
 #: ASCII white space (made '-', as '.' and '-' are: "(000).000" is found too, which the regex does
 #: not match, and costs a search of the text), U+0085 or U+00A0 (two bytes each in UTF-8), or
 #: another character whose lead byte the table makes 0xFF, as it makes every digit other than 0-9:
