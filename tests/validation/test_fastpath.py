@@ -440,7 +440,7 @@ ARABIC_INDIC = str.maketrans("0123456789", "".join(map(chr, range(0x660, 0x66A))
         ("Звоните +44 7700 900199".translate(ARABIC_INDIC), True),
         ("Телефон (202) 555-0199".translate(ARABIC_INDIC), True),
         ("Телефон 202.555.0199".translate(ARABIC_INDIC), True),
-        ("Письма: почта@пример.рф", True),
+        ("Письма: почта@пример.испытание", True),
         ("16 декабря 2011 года, 14 лет", False),
         ("Осуждён на 7 лет".translate(ARABIC_INDIC), False),  # another digit, and no phone
     ],
@@ -755,7 +755,7 @@ _CONTACT_CASES = [
     "(2011) 2000-01-01",
     "a+b (12) 3 4-5-6 .7 0.1.2",
     "1.2.3.4 (1) (12345) 123-45-6789 12-345-6789",
-    "mail: a@b.org",
+    "mail: a@example.org",
     "a @ b",
     "Звоните +44 7700 900199",
     "Телефон (202)\u00a0555-0199",  # a no-break space: \s
@@ -899,7 +899,18 @@ def test_the_texts_in_utf8_are_each_value_once_in_some_order(values: list[str]) 
 @given(
     st.lists(
         st.sampled_from(
-            ["a", "a:b", "::", "ж: x", "", " x", "x\u3000", "\u3000ж", "a@b.cc", "(202) 555-0199"]
+            [
+                "a",
+                "a:b",
+                "::",
+                "ж: x",
+                "",
+                " x",
+                "x\u3000",
+                "\u3000ж",
+                "a@example.com",
+                "(202) 555-0199",
+            ]
         ),
         max_size=40,
     ),

@@ -1,10 +1,12 @@
-"""No example phone number in the repository could be someone's.
+"""No example phone number or e-mail address in the repository could be someone's.
 
 The contact-data check's tests, comments and docs need phone numbers in real formats. Each
 one is reserved for fiction, or has a code that no numbering plan assigns, so that nobody who
-copies one reaches a real subscriber. This test finds every number that the check's own
-regex takes for a phone, in every text file the repository tracks, and checks it is one of
-those.
+copies one reaches a real subscriber. Each e-mail address is at a domain reserved for
+examples and tests (RFC 2606 and RFC 6761: ``example.org``, ``.test``, ``.invalid``; IANA's
+test names in other scripts, ``.испытание``), which no one can hold. These tests find every
+number and address that the check's own regexes take for one, in every text file the
+repository tracks, and check it is one of those.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Final
 
 import pytest
 
-from rightsdata._model.fields import _PHONE_RE
+from rightsdata._model.fields import _EMAIL_RE, _PHONE_RE
 
 from conftest import ROOT
 
@@ -29,6 +31,14 @@ _ESCAPED_GAP: Final = re.compile(r"\\(?:u00a0|u2007|u2009|u202f|u0085|xa0|t|n)",
 #: ranges (07700 900000 to 900999, 020 7946 0000 to 0999), or nothing but zeros after a
 #: country code or trunk prefix of up to three digits (no plan assigns a code of zeros).
 _FICTIONAL: Final = re.compile(r"\d*(?:55501\d\d|7700900\d{3}|2079460\d{3})|\d{0,3}0{6,}")
+
+
+#: Domains no one can register: RFC 2606's second-level example domains and reserved top-level
+#: names, RFC 6761's, and IANA's test name in Cyrillic (an address in that script needs one).
+_RESERVED_DOMAIN: Final = re.compile(
+    r"(?:[\w-]+\.)*(?:example\.(?:org|com|net)|[\w-]+\.(?:example|test|invalid|localhost|испытание))",
+    re.IGNORECASE,
+)
 
 
 def is_fictional(number: str) -> bool:
@@ -52,7 +62,19 @@ def phones_in(text: str) -> list[tuple[int, str]]:
     return [(text.count("\n", 0, m.start()) + 1, m.group()) for m in _PHONE_RE.finditer(text)]
 
 
-def test_every_example_phone_number_is_fictional() -> None:
+def is_reserved(address: str) -> bool:
+    """True if the e-mail ``address`` is at a domain no one can hold.
+
+    >>> [is_reserved(a) for a in ("a@example.org", "почта@пример.испытание", "x@mail.test")]
+    [True, True, True]
+    >>> is_reserved("a@" + "b.org")  # (written in two, so that this file holds none)
+    False
+    """
+    return _RESERVED_DOMAIN.fullmatch(address.rpartition("@")[2]) is not None
+
+
+def _tracked() -> list[str]:
+    """The project's text files, as git lists them."""
     if not (ROOT / ".git").exists():
         pytest.skip("not a git checkout (an unpacked sdist): no list of the project's files")
     tracked = subprocess.run(
@@ -60,10 +82,25 @@ def test_every_example_phone_number_is_fictional() -> None:
     ).stdout.split("\0")
     paths = [p for p in tracked if p.endswith(tuple(_SUFFIXES)) and p not in _SKIPPED]
     assert "tests/model/test_model.py" in paths  # (the list is the repository's)
+    return paths
+
+
+def test_every_example_phone_number_is_fictional() -> None:
     real = [
         f"{path}:{line}: {number!r}"
-        for path in paths
+        for path in _tracked()
         for line, number in phones_in((ROOT / path).read_text(encoding="utf-8"))
         if not is_fictional(number)
     ]
     assert not real, "phone numbers that could be someone's:\n" + "\n".join(real)
+
+
+def test_every_example_email_address_is_at_a_reserved_domain() -> None:
+    real = [
+        f"{path}:{text.count(chr(10), 0, m.start()) + 1}: {m.group()!r}"
+        for path in _tracked()
+        for text in [(ROOT / path).read_text(encoding="utf-8")]
+        for m in _EMAIL_RE.finditer(text)
+        if not is_reserved(m.group())
+    ]
+    assert not real, "e-mail addresses that could be someone's:\n" + "\n".join(real)
