@@ -15,7 +15,7 @@ import pytest
 import rightsdata
 from rightsdata import Dataset, InvalidDataError
 from rightsdata._data.canonical import format_folder
-from rightsdata._values.format import figures_with_of, set_dates
+from rightsdata._values.format import newer_values, set_dates
 
 KOZLOV = "person:vladimir-kozlov"
 HRF = "source:hrf-2012-12-14"
@@ -91,7 +91,7 @@ def test_a_declared_format_holds_ones_own_records_not_the_bases(
     # the bundled dataset holds dates that are sets (format 3) and figures with of (format 4):
     # records of one's own that need neither may declare any format over it, on every path
     base = rightsdata.load()
-    assert next(set_dates(base._by_kind), None) and next(figures_with_of(base._by_kind), None)
+    assert next(set_dates(base._by_kind), None) and next(newer_values(base._by_kind), None)
     both = PATHS[path](tmp_path, [_event("2016-06-01")], {"rightsdata_format": declared}, base)
     assert "event:kozlov-visit" in both and len(both) == len(base) + 1
     # and the dataset made says the format all it holds needs, the base's records among them

@@ -45,7 +45,7 @@ from rightsdata._data.dataset import (
 from rightsdata._data.filetext import decode_text
 from rightsdata._data.listedfiles import Listed, file_type, listed_file, not_regular
 from rightsdata._data.redirectlist import check_redirects
-from rightsdata._model.records import KINDS, Record
+from rightsdata._model.records import KINDS, RECORD_TYPES, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
 from rightsdata._values.errors import (
     DatasetVersionError,
@@ -80,8 +80,8 @@ from rightsdata._values.format import (
     format_problems,
     is_hidden,
     kind_file,
-    may_write_null_of,
-    null_of_problems,
+    may_write_null_field,
+    null_field_problems,
     schema_id,
 )
 from rightsdata._values.gcpause import freeze_when_done, gc_paused
@@ -1354,8 +1354,8 @@ def _decode_kind(parts: _Parts, kind: str, data: bytes, name: str) -> None:
     places = Places(kind, name)
     parts.where[kind] = places
     schema = parts.options.schema
-    # (the schema check needs the parsed documents, and so does a figure's null of)
-    if not schema and not may_write_null_of(parts.declared, data):
+    # (the schema check needs the parsed documents, and so does a newer field's null)
+    if not schema and not may_write_null_field(parts.declared, data):
         from rightsdata._validation.fastpath import REFUSED, decode_kind
 
         if parts.options.share and parts.sharing is None:
@@ -1391,7 +1391,7 @@ def _judged(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
     where it is reached)."""
     if parts.declared is not None and type(documents) is list:
         room = _room(parts)
-        found = _null_of_problems(parts, documents, places)
+        found = _null_field_problems(parts, documents, places)
         if room is not None and len(found) >= room:  # (max_problems: reached here)
             parts.problems += found[:room]
             parts.options.stopped = True
@@ -1408,16 +1408,17 @@ def _judged(parts: _Parts, kind: str, documents: Any, places: Places) -> None:
         parts.options.stopped = True
 
 
-def _null_of_problems(parts: _Parts, documents: Sequence[Any], places: Places) -> list[Problem]:
-    """:func:`~rightsdata._values.format.null_of_problems` of a kind's ``documents``, under
+def _null_field_problems(parts: _Parts, documents: Sequence[Any], places: Places) -> list[Problem]:
+    """:func:`~rightsdata._values.format.null_field_problems` of a kind's ``documents``, under
     the format ``parts`` declares (not None): in a folder whose ``datapackage.json`` declares
     it, told to run ``fmt --upgrade``, which reads the folder whatever it declares and
-    writes the figures without their null ``of``."""
+    writes the records without those null keys (a figure's ``of``)."""
     assert parts.declared is not None
+    cls = RECORD_TYPES[places.kind]
     if parts.folder is None or parts.declared_in != DESCRIPTOR:
-        return null_of_problems(documents, places, parts.declared)
+        return null_field_problems(cls, documents, places, parts.declared)
     fix = f"run {_COMMAND}, which leaves it out"
-    found = null_of_problems(documents, places, parts.declared, fix)
+    found = null_field_problems(cls, documents, places, parts.declared, fix)
     advice: list[Problem] = []
     for problem in found:
         before, _, after = problem.message.partition(_COMMAND)
@@ -1881,7 +1882,7 @@ def _fast_document(
         parts, descriptor_text, f"{name}:{EMBEDDED}", name
     ):
         return False
-    if may_write_null_of(parts.declared, data):  # (a figure's null of: the diagnostic path's)
+    if may_write_null_field(parts.declared, data):  # (a newer field's null: the diagnostic path's)
         parts.descriptor, parts.declared, parts.declared_in = declared
         return False
     redirects: dict[str, str] = {}
@@ -1916,7 +1917,7 @@ def _fast_json_lines(parts: _Parts, name: str, data: bytes) -> bool:
         parts, descriptor_line, f"{name}:1 {EMBEDDED}", name, line=1
     ):
         return False
-    if may_write_null_of(parts.declared, data):  # (a figure's null of: the diagnostic path's)
+    if may_write_null_field(parts.declared, data):  # (a newer field's null: the diagnostic path's)
         parts.descriptor, parts.declared, parts.declared_in = declared
         return False
     redirects: dict[str, str] = {}
@@ -2203,8 +2204,8 @@ class _KindLines:
         further than ``room`` (:func:`_judge_record`)."""
         n = len(self.lines)
         self.lines.append(number)
-        if parts.declared is not None:  # (a figure's null of, under an older format)
-            found = _null_of_problems(parts, [document], self.places.subset([n]))[:room]
+        if parts.declared is not None:  # (a newer field's null, under an older format)
+            found = _null_field_problems(parts, [document], self.places.subset([n]))[:room]
             parts.problems += found
             room -= len(found)
             if room <= 0:  # (at the cap: the lines after are not read)

@@ -8,8 +8,8 @@ the constructor requires: the attrs mypy plugin, and PEP 681's ``dataclass_trans
 attrs declares, count a field as required only if the class body gives it no value.
 :func:`declare_fields` (called by the model's base class as each class is made, before attrs
 reads it) makes each spec an attrs field carrying it in its metadata under :data:`SPEC`, and
-leaves the bare type in the annotation. The spec is the single statement of the field's rule;
-everything else reads it:
+leaves the bare type in the annotation. The spec is the single statement of the field's rule,
+which these read:
 
 - :meth:`Spec.check`: the located check, raising :class:`~rightsdata.FieldError`
   (the diagnostic path and constructors);
@@ -20,6 +20,12 @@ everything else reads it:
 - :meth:`Spec.schema`: its JSON Schema (``scripts/schemagen.py``);
 - :meth:`Spec.strategy`: its hypothesis strategy (:mod:`rightsdata.testing`);
 - :attr:`Spec.prose`: one line for the docs.
+
+Other things about a field live elsewhere, by hand (docs/maintaining.md lists them, with the
+test that asks for each): the format that added it (``FIELDS_FROM`` in
+:mod:`rightsdata._values.format`), whether it is a reference ``Dataset.related`` follows (a
+record class's ``_NAMES``), how the cards show a part's fields (:mod:`rightsdata._display`),
+and the tables' and docs' examples that list columns.
 
 The kinds of value: :class:`Text` (and :class:`HolderPath`), :class:`Ref` (:class:`RecordId`,
 :class:`Refs`), :class:`HolderNames`, :class:`Items`, :class:`Count`, :class:`Degrees`, and

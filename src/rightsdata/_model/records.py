@@ -4,8 +4,9 @@ Records are immutable values. Field validators check what a single record can kn
 patterns and kinds, non-empty text, ``low <= best <= high``, ``start <= end``); what needs
 other records (does the reference resolve?) is checked by :mod:`rightsdata._validation.integrity`.
 
-Every field is present in the JSON form, ``null`` where unknown, so that a file on disk and
-``Dataset.to_dict()`` are the same text.
+An optional field that is null or empty is left out of the JSON form (format 2 on; format 1
+wrote every field, ``null`` or ``[]`` where empty, and ``fmt`` keeps that form in a format-1
+folder), so that a file on disk and ``Dataset.to_dict()`` hold the same documents.
 
 >>> from rightsdata._model.records import Person, Citation
 >>> p = Person(

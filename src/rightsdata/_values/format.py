@@ -37,7 +37,7 @@ format 1).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
@@ -61,8 +61,13 @@ SETS_FROM: Final[FormatVersion] = 3
 OF_FROM: Final[FormatVersion] = 4
 #: The fields a format after the first added to the model, by class and name, with that
 #: format: format 1's form (every field written) leaves them out where they are empty, an
-#: older format's schemas do not have them, and rightsdata.testing's strategies for readers
-#: of an older format do not draw them. (A date's sets are not a field: :data:`SETS_FROM`.)
+#: older format's schemas do not have them, rightsdata.testing's strategies for readers of
+#: an older format do not draw them, a dataset holding a value of one needs its format
+#: (:func:`needed_format`), and one declaring an older format is refused at each value and
+#: each key written null (:func:`format_problems`, :func:`null_field_problems`), wherever
+#: the class is held (a figure in an event, an organisation...): an entry here is all
+#: those need (tests/data/test_fields_from.py). (A date's sets are not a field:
+#: :data:`SETS_FROM`; a vocabulary term or a record kind has no entry: docs/maintaining.md.)
 FIELDS_FROM: Final[Mapping[tuple[str, str], FormatVersion]] = MappingProxyType(
     {("Figure", "of"): OF_FROM}
 )
@@ -213,9 +218,130 @@ def set_dates(records: Mapping[str, Sequence[Any]]) -> Iterator[tuple[str, int, 
                     yield kind, index, name
 
 
-def figures_with_of(records: Mapping[str, Sequence[Any]]) -> Iterator[tuple[str, int, int]]:
-    """Where ``records`` (each kind's records) hold a figure that says what it counts
-    (``of``): each ``(kind, index, figure's index)``, in order.
+#: What a problem calls a field :data:`FIELDS_FROM` names where "a figure's of" says too
+#: little (:func:`_field_words`).
+_FIELD_WORDS: Final[Mapping[tuple[str, str], str]] = MappingProxyType(
+    {("Figure", "of"): "a figure that says what it counts (of)"}
+)
+
+#: A path from a record to a field a later format added: the field's name, after those of the
+#: parts that hold it (``("figures", "of")``).
+_Path: TypeAlias = tuple[str, ...]
+
+
+def newer_paths(cls: type) -> tuple[tuple[_Path, tuple[str, str], FormatVersion], ...]:
+    """Each path from a record or part of ``cls`` to a field :data:`FIELDS_FROM` names,
+    through the parts it holds, with the field's ``(class, name)`` and its format, oldest
+    first: what the format functions below look at, so that an entry of ``FIELDS_FROM`` is
+    all a field a later format adds needs here.
+
+    >>> from rightsdata import Event
+    >>> newer_paths(Event)
+    ((('figures', 'of'), ('Figure', 'of'), 4),)
+    """
+    return tuple((path, entry, format) for path, entry, format, _ in _newer(cls))
+
+
+#: Whether one of some records holds a value at a path (:func:`_holds`).
+_Holds: TypeAlias = Callable[[Sequence[Any]], bool]
+
+
+#: Each class's :func:`newer_paths`, each with its :func:`_holds` function.
+_newer_of: dict[type, tuple[tuple[_Path, tuple[str, str], FormatVersion, _Holds], ...]] = {}
+
+
+def _newer(cls: type) -> tuple[tuple[_Path, tuple[str, str], FormatVersion, _Holds], ...]:
+    """:func:`newer_paths` of ``cls``, each with its :func:`_holds`, once per class."""
+    found = _newer_of.get(cls)
+    if found is None:
+        paths = sorted(_paths_in(cls, (), (), frozenset({cls})), key=lambda path: path[2])
+        found = _newer_of[cls] = tuple(
+            (path, entry, format, _holds(path, many)) for path, many, entry, format in paths
+        )
+    return found
+
+
+def _paths_in(
+    cls: type, before: _Path, many: tuple[bool, ...], seen: frozenset[type]
+) -> Iterator[tuple[_Path, tuple[bool, ...], tuple[str, str], FormatVersion]]:
+    from rightsdata._values.hints import field_hints, nested_part
+
+    for name, hint in field_hints(cls).items():
+        entry = (cls.__name__, name)
+        if entry in FIELDS_FROM:
+            yield (*before, name), many, entry, FIELDS_FROM[entry]
+        nested, listed = nested_part(hint)
+        if nested is not None and nested not in seen:
+            yield from _paths_in(nested, (*before, name), (*many, listed), seen | {nested})
+
+
+def _holds(path: _Path, many: tuple[bool, ...]) -> _Holds:
+    """A function that tells whether one of some records holds a value (not null, not an
+    empty list) at ``path``, through parts that are lists where ``many`` says so: generated
+    as plain loops, since a load that declares an older format asks it of every record (a
+    figure's ``of``: half a millisecond in 10,000 events' 26,000 records, where a loop of
+    ``getattr`` took twice as long).
+
+    >>> import inspect
+    >>> print(inspect.getsource(_holds(("figures", "of"), (True,))), end="")
+    def holds(items):
+        for x0 in items:
+            x1 = x0.figures
+            if x1:
+                for x1 in x1:
+                    value = x1.of
+                    if value is not None and value != ():
+                        return True
+        return False
+    """
+    from rightsdata._values.codegen import compile_function
+
+    lines = ["def holds(items):", "    for x0 in items:"]
+    indent = "        "
+    for depth, (step, listed) in enumerate(zip(path[:-1], many, strict=True), 1):
+        # (None, or an empty list: nothing below; a part is always true)
+        lines += [f"{indent}x{depth} = x{depth - 1}.{step}", f"{indent}if x{depth}:"]
+        indent += "    "
+        if listed:
+            lines.append(f"{indent}for x{depth} in x{depth}:")
+            indent += "    "
+    lines += [
+        f"{indent}value = x{len(path) - 1}.{path[-1]}",
+        f"{indent}if value is not None and value != ():",
+        f"{indent}    return True",
+        "    return False",
+    ]
+    holds: _Holds = compile_function("\n".join(lines), f"holds {'.'.join(path)}", {}, "holds")
+    return holds
+
+
+def _empty(value: object) -> bool:
+    """Whether a field's value is none at all (null, an empty list): what format 1's form
+    leaves out of a field a later format added, and what needs no newer format."""
+    return value is None or value == ()
+
+
+def _held_at(item: Any, path: _Path, said: str = "") -> Iterator[tuple[str, Any]]:
+    """Each value at ``path`` in ``item`` (a record or part), with where it is in it
+    (``figures[1].of``)."""
+    step, rest = path[0], path[1:]
+    value = getattr(item, step)
+    if not rest:
+        if not _empty(value):
+            yield said + step, value
+    elif type(value) is tuple:
+        for at, part in enumerate(value):
+            yield from _held_at(part, rest, f"{said}{step}[{at}].")
+    elif value is not None:
+        yield from _held_at(value, rest, f"{said}{step}.")
+
+
+def newer_values(
+    records: Mapping[str, Sequence[Any]], after: int = 1
+) -> Iterator[tuple[str, int, str, tuple[str, str], FormatVersion]]:
+    """Where ``records`` (each kind's records) hold a value of a field a format after
+    ``after`` added (:data:`FIELDS_FROM`): each ``(kind, index, field's path, (class,
+    field), format)``, in the order of the fields' formats, then of the records.
 
     >>> import attrs
     >>> from rightsdata import Event, Figure
@@ -226,44 +352,56 @@ def figures_with_of(records: Mapping[str, Sequence[Any]]) -> Iterator[tuple[str,
     ...                 qualifier=FigureQualifier.EXACT, of="police officers", citations=cite)
     >>> event = Event(id="event:a", title="t", kind=EventKind.TRIAL, citations=cite,
     ...               figures=(attrs.evolve(figure, of=None), figure))
-    >>> list(figures_with_of({"events": [event]}))
-    [('events', 0, 1)]
+    >>> list(newer_values({"events": [event]}))
+    [('events', 0, 'figures[1].of', ('Figure', 'of'), 4)]
     """
+    for kind, index, where, entry, format, _ in _found(records, after):
+        yield kind, index, where, entry, format
+
+
+def _found(
+    records: Mapping[str, Sequence[Any]], after: int
+) -> list[tuple[str, int, str, tuple[str, str], FormatVersion, Any]]:
+    """:func:`newer_values`, each with its value."""
+    found = []
     for kind, items in records.items():
-        if not items or not hasattr(items[0], "figures") or not _some_of(items):
+        if not items:
             continue
-        for index, record in enumerate(items):
-            figures = record.figures
-            if figures:
-                for at, figure in enumerate(figures):
-                    if figure.of is not None:
-                        yield kind, index, at
+        for path, entry, format, holds in _newer(type(items[0])):
+            if format > after and holds(items):
+                for index, record in enumerate(items):
+                    for where, value in _held_at(record, path):
+                        found.append((kind, index, where, entry, format, value))
+    return sorted(found, key=lambda item: item[4])  # (stable: the records' order kept)
 
 
-def _some_of(items: Sequence[Any]) -> bool:
-    """Whether one of ``items`` (a kind's records, which hold figures) has a figure with
-    ``of``: a plain loop, since a load that declares an older format asks of every record
-    (half a millisecond in 37,000 records, 6,000 of them figures)."""
-    for record in items:
-        figures = record.figures
-        if figures:
-            for figure in figures:
-                if figure.of is not None:
-                    return True
-    return False
+def _newest_field(records: Mapping[str, Sequence[Any]]) -> int:
+    """The newest format a field among ``records`` (each kind's records) needs: that of the
+    newest :data:`FIELDS_FROM` entry holding a value in one of them, 1 if none does."""
+    newest = 1
+    for items in records.values():
+        if not items:
+            continue
+        for _, _, format, holds in _newer(type(items[0])):
+            if format > newest and holds(items):
+                newest = format
+    return newest
 
 
 def needed_format(records: Mapping[str, Sequence[Any]]) -> FormatVersion:
-    """The lowest format that can hold ``records`` (each kind's records): 4 if a figure has
-    ``of``, else 3 if a date is a set, else 1 (every format reads them). ``Dataset.format``
-    where nothing is declared.
+    """The lowest format that can hold ``records`` (each kind's records): that of the newest
+    field among them a later format added (:data:`FIELDS_FROM`: 4 if a figure has ``of``),
+    else 3 if a date is a set, else 1 (every format reads them). ``Dataset.format`` where
+    nothing is declared.
 
     >>> needed_format({})
     1
     """
-    if next(figures_with_of(records), None) is not None:
-        return OF_FROM
-    return SETS_FROM if next(set_dates(records), None) is not None else 1
+    newest = _newest_field(records)
+    if newest < SETS_FROM and next(set_dates(records), None) is not None:
+        newest = SETS_FROM
+    assert newest in READABLE
+    return newest
 
 
 def lowest_format(records: Mapping[str, Sequence[Any]]) -> FormatVersion:
@@ -289,11 +427,11 @@ def format_problems(
     """A problem for each thing among ``records`` (each kind's records) that a reader of the
     format ``declared`` cannot read, in a dataset whose descriptor, ``declared_in``
     (``datapackage.json``, "the descriptor given"), declares it (None: it declares none, so
-    format 1): a date that is a set under format 1 or 2, a figure's ``of`` under format 1 to
-    3. ``fix`` says what to do (by default, to declare the format needed there; a ``fix``
-    given is told that format where it says ``{format}``), and ``where`` where each kind's
-    records are (a file's name or :class:`~rightsdata._values.places.Places`; the kind's
-    own name if not given).
+    format 1): a date that is a set under format 1 or 2, a value of a field a later format
+    added (:data:`FIELDS_FROM`: a figure's ``of`` under format 1 to 3). ``fix`` says what to
+    do (by default, to declare the format needed there; a ``fix`` given is told that format
+    where it says ``{format}``), and ``where`` where each kind's records are (a file's name
+    or :class:`~rightsdata._values.places.Places`; the kind's own name if not given).
 
     Every problem's advice names one format: the one all of ``records`` need (the lowest
     that holds them), so that following any of them is enough: a set under format 1 in a
@@ -326,14 +464,14 @@ def format_problems(
     problems = []
     if effective < SETS_FROM:
         problems += _set_date_problems(records, declared, declared_in, where, fix)
-    if effective < OF_FROM:
-        problems += _of_problems(records, declared, declared_in, where, fix)
+    if effective < FORMAT:
+        problems += _field_problems(records, declared, declared_in, where, fix)
     return problems
 
 
 def _advice(
     records: Mapping[str, Sequence[Any]],
-    feature: FormatVersion,
+    feature: int,
     declared: int | None,
     declared_in: str,
     fix: str | None,
@@ -358,84 +496,158 @@ def _declared(declared: int | None) -> str:
     return "no format (so format 1)" if declared is None else f"format {declared}"
 
 
-def _of_problems(
+def _field_words(entry: tuple[str, str]) -> str:
+    """What a problem calls the field ``entry`` (a :data:`FIELDS_FROM` key): its own words,
+    or the class's and the field's names (``a charge's note``).
+
+    >>> _field_words(("Figure", "of")), _field_words(("Identifier", "note"))
+    ('a figure that says what it counts (of)', "an identifier's note")
+    """
+    return _FIELD_WORDS.get(entry) or _field_name(entry)
+
+
+def _field_name(entry: tuple[str, str]) -> str:
+    """The field ``entry`` (a :data:`FIELDS_FROM` key) by its class's and its own names.
+
+    >>> _field_name(("Figure", "of")), _field_name(("SourceLink", "note"))
+    ("a figure's of", "a source link's note")
+    """
+    part = "".join(f" {c.lower()}" if c.isupper() else c for c in entry[0]).strip()
+    return f"{'an' if part[:1] in 'aeiou' else 'a'} {part}'s {entry[1]}"
+
+
+def _said(value: object) -> str:
+    """A value of a field a later format added, as a problem begins with it: text and
+    numbers as their repr, a term as its value's; nothing for a part or a list of them."""
+    from enum import Enum
+
+    from rightsdata._values.errors import printable
+
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, (str, int, float)):
+        return printable(repr(value)) + ": "
+    return ""
+
+
+def _field_problems(
     records: Mapping[str, Sequence[Any]],
     declared: int | None,
     declared_in: str,
     where: Mapping[str, str | Places] | None,
     fix: str | None,
 ) -> list[Problem]:
-    """A problem for each figure's ``of`` among ``records``, in a dataset declaring a format
-    before :data:`OF_FROM` (:func:`format_problems`)."""
-    from rightsdata._values.errors import ProblemCode, printable
+    """A problem for each value among ``records`` of a field a format after ``declared``
+    added (:data:`FIELDS_FROM`), in a dataset declaring it (:func:`format_problems`)."""
+    from rightsdata._values.errors import ProblemCode
     from rightsdata._values.places import places_of
 
-    found = list(figures_with_of(records))
+    effective = 1 if declared is None else declared
+    found = _found(records, effective)
     if not found:  # (the advice scans every record: only a load with problems pays for it)
         return []
-    message = "a figure that says what it counts (of) " + _advice(
-        records, OF_FROM, declared, declared_in, fix
-    )
+    messages: dict[tuple[str, str], str] = {}
     where = where or {}
     problems = []
-    for kind, index, at in found:
+    for kind, index, path, entry, format, value in found:
+        message = messages.get(entry)
+        if message is None:
+            message = messages[entry] = f"{_field_words(entry)} " + _advice(
+                records, format, declared, declared_in, fix
+            )
         record = records[kind][index]
         place = places_of(kind, where.get(kind, kind)).at(index, record.id)
-        said = printable(repr(record.figures[at].of))
-        problems.append(place.problem(f"figures[{at}].of", f"{said}: {message}", ProblemCode.VALUE))
+        problems.append(place.problem(path, f"{_said(value)}{message}", ProblemCode.VALUE))
     return problems
 
 
-def null_of_problems(
-    documents: Sequence[Any], places: Places, declared: int, fix: str = "leave it out"
+def null_field_problems(
+    cls: type,
+    documents: Sequence[Any],
+    places: Places,
+    declared: int,
+    fix: str = "leave it out",
 ) -> list[Problem]:
-    """A problem for each figure among ``documents`` (one kind's records as parsed JSON, at
-    ``places``) that writes ``of`` as null, in a dataset declaring a format before
-    :data:`OF_FROM`: a reader of that format refuses the key whatever its value, and a
-    loaded record cannot tell it from no ``of`` (:func:`format_problems` tells an ``of``
+    """A problem for each field a format after ``declared`` added (:data:`FIELDS_FROM`)
+    that ``documents`` (one kind's records as parsed JSON, of ``cls``, at ``places``) write
+    as null or an empty list: a reader of that format refuses the key whatever its value,
+    and a loaded record cannot tell it from no key (:func:`format_problems` tells a value
     that says something). ``fix`` says what to do.
 
+    >>> from rightsdata import Event
     >>> from rightsdata._values.places import Places
     >>> figure = {"measure": "killed", "of": None}
-    >>> (problem,) = null_of_problems([{"id": "event:a", "figures": [{}, figure]}],
-    ...                               Places("events", "events.json"), 3)
+    >>> (problem,) = null_field_problems(Event, [{"id": "event:a", "figures": [{}, figure]}],
+    ...                                  Places("events", "events.json"), 3)
     >>> print(problem)  # doctest: +NORMALIZE_WHITESPACE
     events.json[0] event:a.figures[1].of: null: a figure's of is format 4's, even null, and
     the dataset declares format 3: leave it out (readers of formats 1-3 cannot read it)
-    >>> null_of_problems([{"id": "event:a", "figures": [figure]}], Places("events", "x"), 4)
+    >>> null_field_problems(Event, [{"id": "event:a", "figures": [figure]}],
+    ...                     Places("events", "x"), 4)
     []
     """
     from rightsdata._values.errors import ProblemCode
 
-    if declared >= OF_FROM:
+    paths = [(path, entry, f) for path, entry, f in newer_paths(cls) if f > declared]
+    if not paths:
         return []
-    message = (
-        f"null: a figure's of is format {OF_FROM}'s, even null, and the dataset declares "
-        f"{_declared(declared)}: {fix} (readers of formats 1-{OF_FROM - 1} cannot read it)"
-    )
     problems = []
     for index, document in enumerate(documents):
-        figures = document.get("figures") if type(document) is dict else None
-        if type(figures) is not list:
+        if type(document) is not dict:
             continue
-        for at, figure in enumerate(figures):
-            if type(figure) is dict and "of" in figure and figure["of"] is None:
+        for path, entry, format in paths:
+            for at, value in _written_at(document, path):
+                said = "null" if value is None else "[]"
+                message = (
+                    f"{said}: {_field_name(entry)} is format {format}'s, even {said}, and the "
+                    f"dataset declares {_declared(declared)}: {fix} (readers of formats "
+                    f"1-{format - 1} cannot read it)"
+                )
                 record_id = document.get("id")
                 place = places.at(index, record_id if type(record_id) is str else None)
-                problems.append(place.problem(f"figures[{at}].of", message, ProblemCode.VALUE))
+                problems.append(place.problem(at, message, ProblemCode.VALUE))
     return problems
 
 
-def may_write_null_of(declared: int | None, data: bytes) -> bool:
-    """Whether a file ``data`` of a dataset declaring ``declared`` (None: none) may hold a
-    figure's ``of`` written null that a reader of that format refuses
-    (:func:`null_of_problems`): the fast path, which cannot tell it from no ``of``, leaves
-    such a file to the diagnostic path.
+def _written_at(document: dict[str, Any], path: _Path, said: str = "") -> Iterator[tuple[str, Any]]:
+    """Each null or empty list ``document`` (parsed JSON) writes at ``path``, with where
+    (``figures[1].of``)."""
+    step, rest = path[0], path[1:]
+    if step not in document:
+        return
+    value = document[step]
+    if not rest:
+        if value is None or value == []:
+            yield said + step, value
+    elif type(value) is list:
+        for at, part in enumerate(value):
+            if type(part) is dict:
+                yield from _written_at(part, rest, f"{said}{step}[{at}].")
+    elif type(value) is dict:
+        yield from _written_at(value, rest, f"{said}{step}.")
 
-    >>> may_write_null_of(3, b'{"of": null}'), may_write_null_of(4, b'{"of": null}')
+
+def may_write_null_field(declared: int | None, data: bytes) -> bool:
+    """Whether a file ``data`` of a dataset declaring ``declared`` (None: none) may write a
+    field a later format added as null (:func:`null_field_problems`), which a reader of that
+    format refuses: the fast path, which cannot tell it from no key, leaves such a file to
+    the diagnostic path. Quick: whether the field's name is written as a key.
+
+    >>> may_write_null_field(3, b'{"of": null}'), may_write_null_field(4, b'{"of": null}')
     (True, False)
     """
-    return declared is not None and declared < OF_FROM and b'"of"' in data
+    if declared is None or declared >= FORMAT:
+        return False
+    keys = _newer_keys.get(declared)
+    if keys is None:
+        keys = _newer_keys[declared] = tuple(
+            f'"{name}"'.encode() for (_, name), f in FIELDS_FROM.items() if f > declared
+        )
+    return any(key in data for key in keys)
+
+
+#: The keys :func:`may_write_null_field` looks for, by the format declared.
+_newer_keys: dict[int, tuple[bytes, ...]] = {}
 
 
 def _set_date_problems(
