@@ -1273,31 +1273,38 @@ def _resource_problems(
         # One problem for the one edit: a file of another size has another hash too, which
         # is not computed (the size alone says the entry is stale).
         recorded = "size and hash" if "hash" in entry else "size"
-        return [
-            _FmtAdvice(
-                Problem(f"{at}.bytes", "", ProblemCode.PACKAGE, file=path),
-                f"says {counted(int(entry['bytes']), 'byte')}, but {path} has {len(data):,}: "
-                f"the file changed since {DESCRIPTOR} recorded its {recorded}; run ",
-                " if it was changed on purpose",
-                folder=folder,
-            )
-        ]
+        return _entry_advice(
+            f"{at}.bytes",
+            path,
+            f"says {counted(int(entry['bytes']), 'byte')}, but {path} has {len(data):,}: "
+            f"the file changed since {DESCRIPTOR} recorded its {recorded}; run ",
+            " if it was changed on purpose",
+            folder,
+        )
     if hashes and "hash" in entry:
         import hashlib  # here: only a data package's resources need it
 
         algorithm, _, digest = str(entry["hash"]).rpartition(":")
         actual = hashlib.new(algorithm or "md5", data).hexdigest()
         if actual != digest:
-            return [
-                _FmtAdvice(
-                    Problem(f"{at}.hash", "", ProblemCode.PACKAGE, file=path),
-                    f"does not match {path}: the file changed since {DESCRIPTOR} recorded "
-                    "its hash (its size is the same); run ",
-                    " if it was changed on purpose",
-                    folder=folder,
-                )
-            ]
+            return _entry_advice(
+                f"{at}.hash",
+                path,
+                f"does not match {path}: the file changed since {DESCRIPTOR} recorded "
+                "its hash (its size is the same); run ",
+                " if it was changed on purpose",
+                folder,
+            )
     return []
+
+
+def _entry_advice(
+    location: str, path: str, before: str, after: str, folder: object
+) -> list[Problem]:
+    """The problem at ``location`` (in the descriptor's entry of the file ``path``) whose
+    advice is to run ``rightsdata fmt`` on ``folder``, said between ``before`` and ``after``."""
+    problem = Problem(location, "", ProblemCode.PACKAGE, file=path)
+    return [_FmtAdvice(problem, before, after, folder=folder)]
 
 
 def _named_schema_problems(
@@ -1325,15 +1332,13 @@ def _named_schema_problems(
         else "no schema rightsdata ships"
     )
     path = entry["path"]
-    return [
-        _FmtAdvice(
-            Problem(f"{DESCRIPTOR}.resources[{index}].schema", "", ProblemCode.PACKAGE, file=path),
-            f"names {said!r}, {what}, but {path} is the file of {kind}, whose schema is "
-            f"{own!r}; run ",
-            ", which writes it (or leave `schema` out)",
-            folder=folder,
-        )
-    ]
+    return _entry_advice(
+        f"{DESCRIPTOR}.resources[{index}].schema",
+        path,
+        f"names {said!r}, {what}, but {path} is the file of {kind}, whose schema is {own!r}; run ",
+        ", which writes it (or leave `schema` out)",
+        folder,
+    )
 
 
 #: The versions in the ``$id`` of the schemas this library ships (``v4`` of
