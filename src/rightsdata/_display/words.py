@@ -22,6 +22,7 @@ from rightsdata._model.records import (
     Event,
     Figure,
     Identifier,
+    Part,
     Record,
     figure_claim,
     figure_quantity,
@@ -62,6 +63,7 @@ __all__ = [
     "notable_status",
     "other_fields",
     "pad",
+    "part_more",
     "periods_differ",
     "redirect_note",
     "short_date",
@@ -824,11 +826,15 @@ def years_of(events: Sequence[Event]) -> str:
 
 
 def cited_details(
-    citation: Citation, shown: Callable[[str], str] = str, mark: Callable[[str], str] = str
+    citation: Citation,
+    shown: Callable[[str], str] = str,
+    mark: Callable[[str], str] = str,
+    name: Callable[[str], str] = str,
 ) -> list[str]:
     """What both cards say of a citation beside its source: where in it (its locator,
     through ``shown``), what it supports (the fields' names through ``mark``) and how sure
-    (its confidence); each only where the citation says it.
+    (its confidence); each only where the citation says it. Then its other fields
+    (:func:`part_more`, through ``shown``; ``name`` turns a record ID into a name).
 
     >>> from rightsdata import Citation
     >>> cited_details(Citation(source="source:a", locator="p. 3", fields=("date",)))
@@ -840,6 +846,9 @@ def cited_details(
         said.append(supports)
     if citation.confidence is not None:
         said.append(f"confidence {shown(citation.confidence)}")
+    more = part_more(citation, name)
+    if more:
+        said.append(shown(more))
     return said
 
 
@@ -892,29 +901,62 @@ SHOWN: Final[dict[str, frozenset[str]]] = {
         "Rating": "country scale level as_of previous rated_by",
     }.items()
 }
+#: The fields each part's renderers on both cards show in their own way (a charge's
+#: provision and accused, a figure's numbers and who asserted them). As for a record's
+#: fields, a field not named here is still shown, after the part in brackets, in the words
+#: of :func:`other_fields` (:func:`part_more`): a field added to a part needs no edit here.
+PART_SHOWN: Final[dict[str, frozenset[str]]] = {
+    name: frozenset(fields.split())
+    for name, fields in {
+        "Citation": "source locator quote fields confidence",
+        "Inference": "field basis",
+        "Alias": "name language",
+        "Identifier": "scheme value",
+        "Coordinates": "latitude longitude precision_m",
+        "Participant": "actor role",
+        "Charge": "provision against",
+        "Penalty": "kind term",
+        "Figure": "measure unit of low best high qualifier as_given asserted_by per "
+        "range_meaning joined_by relayed_by citations",
+    }.items()
+}
 
 
 def _shown(cls: type) -> frozenset[str]:
-    for klass in cls.__mro__:  # a subclass shows what its record class shows
+    for klass in cls.__mro__:  # a subclass shows what its record or part class shows
         if klass.__name__ in SHOWN:
             return SHOWN[klass.__name__]
-    return _EVERY_KIND
+        if klass.__name__ in PART_SHOWN:
+            return PART_SHOWN[klass.__name__]
+    return _EVERY_KIND if hasattr(cls, "kind_name") else frozenset()
 
 
-def other_fields(record: Record) -> list[tuple[str, Any]]:
-    """The fields of ``record`` that have a value and no place of their own on its cards,
-    as (label, value): the generic rows at the end of a card.
+def other_fields(value: Record | Part) -> list[tuple[str, Any]]:
+    """The fields of a record or part that have a value and no place of their own on its
+    cards, as (label, value): the generic rows at the end of a record's card, and what
+    follows a part (:func:`part_more`).
 
     >>> import rightsdata
     >>> other_fields(rightsdata.load().get("place:almaty"))
     []
     """
-    shown = _shown(type(record))
+    shown = _shown(type(value))
     return [
-        (field.name.replace("_", " "), value)
-        for field in attrs.fields(type(record))
-        if field.name not in shown and not _empty(value := getattr(record, field.name))
+        (field.name.replace("_", " "), held)
+        for field in attrs.fields(type(value))
+        if field.name not in shown and not _empty(held := getattr(value, field.name))
     ]
+
+
+def part_more(part: Part, name: Callable[[str], str]) -> str:
+    """What both cards add after a part (a charge, a figure, an alias...): its fields that
+    have a value and no words of its renderers' (:data:`PART_SHOWN`), as ``label value``
+    joined by ``; `` (:func:`value_text`; ``name`` turns a record ID into a name), or ``''``.
+
+    >>> part_more(Citation(source="source:a", locator="p. 3"), str)
+    ''
+    """
+    return "; ".join(f"{label} {value_text(held, name)}" for label, held in other_fields(part))
 
 
 def _empty(value: object) -> bool:
