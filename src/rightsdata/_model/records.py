@@ -1058,7 +1058,16 @@ class Statement(_Checked):
         "joined_by does not name the speaker",
     )
     _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
-        "named": ("speaker", "joined_by", "relayed_by", "addressed_to", "about")
+        "named": (
+            "speaker",
+            "joined_by",
+            "relayed_by",
+            "addressed_to",
+            "about",
+            "figures.asserted_by",
+            "figures.joined_by",
+            "figures.relayed_by",
+        )
     }
 
     def _rules(self, broken: list[FieldError] | None = None) -> None:
@@ -1119,7 +1128,15 @@ class Rating(_Checked):
     citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
-    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("country", "rated_by")}
+    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "named": (
+            "country",
+            "rated_by",
+            "figures.asserted_by",
+            "figures.joined_by",
+            "figures.relayed_by",
+        )
+    }
 
     @property
     def label(self) -> str:
