@@ -84,12 +84,53 @@ _SEASONS: Final = {
     + ")"
     for code, months in SEASON_MONTHS.items()
 }
+#: The units written as a sign after the number, with no space: 20°C, 5%.
 _UNITS: Final = {FigureUnit.DEGREES_CELSIUS: "°C", FigureUnit.PERCENT: "%"}
+#: The units written as a word after the number (its term; in the singular after 1). With
+#: _UNITS, every unit: a unit added to the vocabulary is placed in one
+#: (tests/model/test_vocabulary_partitions.py), not written as a word unseen.
+_WORDED_UNITS: Final = frozenset(
+    {
+        FigureUnit.PEOPLE,
+        FigureUnit.CASES,
+        FigureUnit.NEWSPAPERS,
+        FigureUnit.WEBSITES,
+        FigureUnit.OUTLETS,
+        FigureUnit.COUNTRIES,
+        FigureUnit.DAYS,
+        FigureUnit.MONTHS,
+        FigureUnit.YEARS,
+        FigureUnit.HOURS,
+        FigureUnit.MINUTES,
+        FigureUnit.KILOMETRES,
+        FigureUnit.CITIES,
+        FigureUnit.TIMES,
+    }
+)
+#: The worded units whose singular is not their term less its final s.
 _SINGULAR: Final = {
     FigureUnit.PEOPLE: "person",
     FigureUnit.CITIES: "city",
     FigureUnit.COUNTRIES: "country",
 }
+#: The worded units whose singular is their term less its final s (1 day, 1 time). With
+#: _SINGULAR, every worded unit: a test holds them to it, so that no unit's singular is made
+#: by dropping an s it does not end in ("1 sheep").
+_SINGULAR_LESS_S: Final = frozenset(
+    {
+        FigureUnit.CASES,
+        FigureUnit.NEWSPAPERS,
+        FigureUnit.WEBSITES,
+        FigureUnit.OUTLETS,
+        FigureUnit.DAYS,
+        FigureUnit.MONTHS,
+        FigureUnit.YEARS,
+        FigureUnit.HOURS,
+        FigureUnit.MINUTES,
+        FigureUnit.KILOMETRES,
+        FigureUnit.TIMES,
+    }
+)
 _DURATION_UNITS: Final = ("year", "month", "day", "hour", "minute", "second")
 
 
@@ -390,6 +431,10 @@ _QUALIFIER_NUMBERS: Final[dict[FigureQualifier, tuple[str, tuple[str, ...]]]] = 
     FigureQualifier.LESS_THAN: ("less than {}", ("high",)),
     FigureQualifier.BETWEEN: ("between {} and {}", ("low", "high")),
 }
+#: The qualifiers whose words hold no number, their numbers shown after them: 'imprecise
+#: (10, 20)'. With _QUALIFIER_NUMBERS, every qualifier (a test holds them to the
+#: vocabulary: a qualifier added unplaced would be shown as imprecise).
+_NUMBERLESS: Final = frozenset({FigureQualifier.IMPRECISE})
 
 
 def unit_text(unit: FigureUnit, per: Duration | None = None, one: bool = False) -> str:
@@ -703,12 +748,25 @@ def _distinct(texts: Iterable[str]) -> list[str]:
 
 
 _OPEN_SHOWN: Final = 3  # open-ended claims named in a summary; the others counted
+#: The qualifiers of a claim that may leave an end open ("at least 15"): the summary names
+#: them as open-ended claims. Their bound is held in one field each (``OPEN_BOUND`` of
+#: rightsdata._validation.strict: a test holds the two, and Figures' open ends, alike).
 _OPEN: Final = frozenset(
     {
         FigureQualifier.AT_LEAST,
         FigureQualifier.MORE_THAN,
         FigureQualifier.AT_MOST,
         FigureQualifier.LESS_THAN,
+    }
+)
+#: The qualifiers that leave no end open: one number, about one, a range, or words that state
+#: none. With _OPEN, every qualifier (a test holds them to the vocabulary).
+_NOT_OPEN: Final = frozenset(
+    {
+        FigureQualifier.EXACT,
+        FigureQualifier.ABOUT,
+        FigureQualifier.BETWEEN,
+        FigureQualifier.IMPRECISE,
     }
 )
 
@@ -809,6 +867,12 @@ _SCHEME_URLS: Final = {
     IdentifierScheme.OPENSTREETMAP: "https://www.openstreetmap.org/{}",
     IdentifierScheme.GEONAMES: "https://www.geonames.org/{}",
 }
+#: The schemes whose identifiers have no page at an address made from them (an ISO 3166
+#: code, another register's): shown unlinked. With _SCHEME_URLS, every scheme (a test holds
+#: them to the vocabulary: a register added with pages would otherwise go unlinked unseen).
+_NO_PAGE: Final = frozenset(
+    {IdentifierScheme.ISO_3166_1, IdentifierScheme.ISO_3166_2, IdentifierScheme.OTHER}
+)
 
 
 def years_of(events: Sequence[Event]) -> str:
