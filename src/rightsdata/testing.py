@@ -462,7 +462,7 @@ def citations(
             "record_type must be a class that holds citations, such as `rightsdata.Event` or "
             f"`rightsdata.Figure`, not {shown_repr(record_type)}"
         )
-    strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type, True)
+    strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type, FORMAT)
     return strategy
 
 
@@ -543,10 +543,12 @@ def _mend_joined(author_field: str) -> Any:
 
 @st.composite
 def _identifier(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -> Identifier:
+    # the value in its scheme's form; any other field from its spec (_made)
     scheme = draw(_SCHEMES)
     pattern = _IDENTIFIER_PATTERNS.get(scheme.value)
     value = draw(_TEXTS_40 if pattern is None else _pattern_texts(pattern))
-    return Identifier(scheme=scheme, value=value)
+    identifier: Identifier = _made(draw, Identifier, format, scheme=scheme, value=value)
+    return identifier
 
 
 _TEXTS_40: Final = texts(40)

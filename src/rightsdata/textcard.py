@@ -43,12 +43,14 @@ from rightsdata._display.words import (
     listed_date,
     other_fields,
     pad,
+    part_more,
     term,
     truncate,
     value_text,
     years_of,
 )
 from rightsdata._model.records import (
+    Alias,
     Citation,
     Event,
     Figure,
@@ -56,6 +58,7 @@ from rightsdata._model.records import (
     Identifier,
     Law,
     Organization,
+    Part,
     Person,
     Place,
     Rating,
@@ -495,6 +498,21 @@ class _Card:
                 self.lines.append("")
 
 
+def _more(part: Part, card: _Card) -> str:
+    """A part's fields that its renderer has no words for (:func:`part_more`), in brackets
+    after it, or ``''``: a field added to a part is never left off the card."""
+    more = part_more(part, card.name)
+    return f" ({one_line(more)})" if more else ""
+
+
+def _aliases(aliases: Sequence[Alias], card: _Card) -> str:
+    """Aliases on one line, each with its language in brackets where it has one."""
+    return ", ".join(
+        one_line(a.name) + (f" ({a.language})" if a.language else "") + _more(a, card)
+        for a in aliases
+    )
+
+
 def _citation(citation: Citation, card: _Card) -> list[str]:
     source = card.names.record(citation.source)
     if isinstance(source, Source):
@@ -504,7 +522,7 @@ def _citation(citation: Citation, card: _Card) -> list[str]:
             details.append(describe_date(source.published, brief=True))
     else:
         parts, details = [citation.source], []
-    details += cited_details(citation, one_line)
+    details += cited_details(citation, one_line, name=card.name)
     if isinstance(source, Source):  # (else its ID is the title already: not twice)
         details.append(citation.source)
     if details:
@@ -519,7 +537,7 @@ def _citation(citation: Citation, card: _Card) -> list[str]:
 def _short_citation(citation: Citation, card: _Card) -> str:
     """A figure's citation on its line: the source, where in it, what it supports, how
     sure, and its quote, as the HTML card says them."""
-    said = [card.name(citation.source), *cited_details(citation, one_line)]
+    said = [card.name(citation.source), *cited_details(citation, one_line, name=card.name)]
     quote = f" “{one_line(citation.quote)}”" if citation.quote else ""
     return ", ".join(said) + quote
 
@@ -532,17 +550,19 @@ def _figure(figure: Figure, card: _Card) -> str:
     if figure.relayed_by:
         who += f", relayed by {', '.join(map(card.name, figure.relayed_by))}"
     where = "; ".join(_short_citation(c, card) for c in figure.citations)
-    return f"{figure_text(figure)}{said}\n{who}: {where}"
+    return f"{figure_text(figure)}{said}{_more(figure, card)}\n{who}: {where}"
 
 
 def _event_rows(event: Event, card: _Card) -> list[tuple[str, str | Sequence[str] | None]]:
     by_role: dict[str, list[str]] = {}
     for participant in event.participants:
-        by_role.setdefault(term(participant.role), []).append(card.name(participant.actor))
+        actor = card.name(participant.actor) + _more(participant, card)
+        by_role.setdefault(term(participant.role), []).append(actor)
     participants = [f"{', '.join(actors)} ({role})" for role, actors in by_role.items()]
     charges = []
     for charge in event.charges:
         line = f"{card.name(charge.provision)}, against {card.name(charge.against)}"
+        line += _more(charge, card)
         law = card.names.record(charge.provision)
         if isinstance(law, Law) and law.title:
             line += f"\n{one_line(law.title)}"
@@ -553,6 +573,7 @@ def _event_rows(event: Event, card: _Card) -> list[tuple[str, str | Sequence[str
         if event.penalty.term is not None:
             term_text = format_duration(event.penalty.term)
             penalty += f", {duration_text(event.penalty.term)} ({term_text})"
+        penalty += _more(event.penalty, card)
     return [
         ("date", _date(event.date)),
         ("status", event_status(event)),
@@ -567,10 +588,9 @@ def _event_rows(event: Event, card: _Card) -> list[tuple[str, str | Sequence[str
 def _actor_rows(
     record: Person | Organization, card: _Card
 ) -> list[tuple[str, str | Sequence[str] | None]]:
-    aliases = ", ".join(
-        one_line(a.name) + (f" ({a.language})" if a.language else "") for a in record.aliases
-    )
-    rows: list[tuple[str, str | Sequence[str] | None]] = [("aliases", aliases)]
+    rows: list[tuple[str, str | Sequence[str] | None]] = [
+        ("aliases", _aliases(record.aliases, card))
+    ]
     if isinstance(record, Person):
         rows.append(("born", _date(record.born) if record.born else None))
     else:
@@ -656,7 +676,7 @@ def _shared_rows(record: Record, card: _Card) -> list[tuple[str, str | Sequence[
     """The rows of the fields several kinds have: identifiers and figures."""
     identifiers: Sequence[Identifier] = getattr(record, "identifiers", ())
     return [
-        ("identifiers", ", ".join(map(identifier_text, identifiers))),
+        ("identifiers", ", ".join(identifier_text(i) + _more(i, card) for i in identifiers)),
         ("figures", [_figure(f, card) for f in getattr(record, "figures", ())]),
     ]
 
@@ -682,12 +702,16 @@ def _parts(record: Record, card: _Card) -> _Parts:
             _group_rows(record, card),
         )
     if isinstance(record, Place):
-        aliases = ", ".join(one_line(a.name) for a in record.aliases)
         rows: list[tuple[str, str | Sequence[str] | None]] = [
-            ("aliases", aliases),
+            ("aliases", _aliases(record.aliases, card)),
             ("country", record.country),
             ("within", card.name(record.within) if record.within else None),
-            ("coordinates", coordinates_text(record.coordinates) if record.coordinates else None),
+            (
+                "coordinates",
+                coordinates_text(record.coordinates) + _more(record.coordinates, card)
+                if record.coordinates
+                else None,
+            ),
         ]
         return record.name, f"{kind} · {term(record.kind)}", None, rows
     if isinstance(record, Law):
@@ -829,7 +853,9 @@ def text_card(
             f"Sources ({len(citations)})", (_citation(c, card) for c in citations), numbered=True
         )
     if record.inferred:
-        inferred = (_Prose(f"{i.field}: {_prose(i.basis)}") for i in record.inferred)
+        inferred = (
+            _Prose(f"{i.field}: {_prose(i.basis)}{_more(i, card)}") for i in record.inferred
+        )
         card.section("Inferred, not stated", inferred)
     if dataset is None:
         card.lines.append("")

@@ -169,6 +169,15 @@ class PlaceKind(StrEnum):
 #: The kinds of place a rating rates: a country or a territory (the queries, the strict checks
 #: and rightsdata.testing keep to them).
 RATED: Final = (PlaceKind.COUNTRY, PlaceKind.TERRITORY)
+# The kinds no rating rates: a place within a country, or of a kind the sources leave open.
+# With RATED, every kind: a kind added is placed in one (tests/model/test_vocabulary_partitions.py).
+_NOT_RATED: Final = (
+    PlaceKind.REGION,
+    PlaceKind.CITY,
+    PlaceKind.TOWN,
+    PlaceKind.FACILITY,
+    PlaceKind.OTHER,
+)
 
 
 class EventKind(StrEnum):

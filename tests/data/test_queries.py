@@ -1365,6 +1365,39 @@ def test_related_to_a_place_and_an_event(ds: Dataset) -> None:
         ds.related("person:nobody")
 
 
+def test_related_names_who_asserted_a_statements_or_ratings_figure(ds: Dataset) -> None:
+    """A statement or a rating names who asserted, joined in or relayed one of its figures,
+    as an event does. (Left out of their ``_NAMES``, they were missing from related(): a
+    statement whose figure an NGO asserted was not among the NGO's statements.)"""
+    statement = ds.get(
+        "statement:halvorssen-2012-12-14-europes-last-dictators", rightsdata.Statement
+    )
+    rating = ds.get("rating:civicus-kazakhstan-2022-downgrade", rightsdata.Rating)
+    asserted, joined, relayed = "org:alga", "org:human-rights-watch", "person:asya-tulesova"
+    for actor in (asserted, joined, relayed):  # (named by neither before)
+        assert statement not in ds.related(actor).statements
+        assert ds.related(actor).ratings == ()
+    records = {kind: list(ds.collection(kind)) for kind in KINDS}
+
+    def said(figure: rightsdata.Figure) -> rightsdata.Figure:
+        return attrs.evolve(
+            figure, asserted_by=asserted, joined_by=(joined,), relayed_by=(relayed,)
+        )
+
+    for record in (statement, rating):
+        changed = attrs.evolve(record, figures=(said(record.figures[0]), *record.figures[1:]))
+        held = records[record.kind_name]
+        held[held.index(record)] = changed
+    data = Dataset(records)
+    for actor in (asserted, joined, relayed):
+        related = data.related(actor)
+        assert statement.id in [s.id for s in related.statements], actor
+        assert [r.id for r in related.ratings] == [rating.id], actor
+    # (the bundled records name them already where they assert one: the speaker, the rater)
+    assert statement in ds.related(statement.speaker).statements
+    assert rating in ds.related(rating.rated_by).ratings
+
+
 # --- redirects ----------------------------------------------------------------------------
 
 
@@ -2373,12 +2406,18 @@ def test_a_flat_field_finds_several_keys_as_it_finds_each(
         assert found[key] == (expected if held else [])
 
 
+def _asserters(figures: Iterable[rightsdata.Figure]) -> set[str]:
+    """Who asserted, joined in or relayed ``figures`` (each record related() gives names
+    them), by a plain walk."""
+    named = {f.asserted_by for f in figures if f.asserted_by is not None}
+    return named | {a for f in figures for a in (*f.joined_by, *f.relayed_by)}
+
+
 def _names(event: Event) -> set[str]:
     """Every ID an event names (related's definition), by a plain walk."""
     named = {p.actor for p in event.participants} | set(event.places)
     named |= {c.against for c in event.charges} | {c.provision for c in event.charges}
-    named |= {f.asserted_by for f in event.figures if f.asserted_by is not None}
-    named |= {a for f in event.figures for a in (*f.joined_by, *f.relayed_by)}
+    named |= _asserters(event.figures)
     if event.part_of is not None:
         named.add(event.part_of)
     return named
@@ -2445,13 +2484,15 @@ def _check_against_scans(dataset: Dataset) -> None:
             (
                 s
                 for s in dataset.statements
-                if rid in {s.speaker, *s.joined_by, *s.relayed_by, *s.addressed_to, *s.about}
+                if rid
+                in {s.speaker, *s.joined_by, *s.relayed_by, *s.addressed_to, *s.about}
+                | _asserters(s.figures)
                 and s.id != rid
             ),
             key=lambda s: date_order(s.date, s.id),
         )
         assert list(related.ratings) == sorted(
-            (r for r in dataset.ratings if rid in (r.country, r.rated_by)),
+            (r for r in dataset.ratings if rid in {r.country, r.rated_by} | _asserters(r.figures)),
             key=lambda r: (r.as_of.sort_key(), r.id),
         )
 

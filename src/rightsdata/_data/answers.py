@@ -374,11 +374,18 @@ class SearchResults(list[Record]):
 class Related:
     """The relationships, events, statements and ratings that name a record.
 
-    A relationship names it as subject or object; an event as a participant, the accused
-    or provision of a charge, one of its places (directly, not through ``within``), the
-    event it is part of, or who asserted (or joined in or relayed) one of its figures; a
-    statement as speaker, co-speaker (``joined_by``), who relayed it, addressee or what it
-    is about; a rating as its country or who rated it. Each tuple is in
+    A relationship names it as subject or object (``subject``, ``object``); an event as a
+    participant (``participants.actor``), the accused or provision of a charge
+    (``charges.against``, ``charges.provision``), one of its places (``places``: directly,
+    not through ``within``), the event it is part of (``part_of``), or who asserted, joined
+    in or relayed one of its figures (``figures.asserted_by``, ``figures.joined_by``,
+    ``figures.relayed_by``); a statement as speaker (``speaker``), co-speaker
+    (``joined_by``), who relayed it (``relayed_by``), addressee (``addressed_to``), what it
+    is about (``about``), or who asserted, joined in or relayed one of its figures
+    (``figures.asserted_by``, ``figures.joined_by``, ``figures.relayed_by``); a rating as
+    its country (``country``), who rated it (``rated_by``), or who asserted, joined in or
+    relayed one of its figures (``figures.asserted_by``, ``figures.joined_by``,
+    ``figures.relayed_by``). Each tuple is in
     date order (docs/queries.md, "Date order": relationships by ``start``, events and
     statements by ``date``; ratings by ``as_of`` from its first possible day, as
     :meth:`Dataset.ratings <rightsdata.Dataset.ratings>` orders them; undated last, ties by

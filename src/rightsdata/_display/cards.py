@@ -32,6 +32,7 @@ from rightsdata._display.words import (
     identifier_text,
     identifier_url,
     other_fields,
+    part_more,
     redirect_note,
     term,
     truncate,
@@ -49,6 +50,7 @@ from rightsdata._model.records import (
     Inference,
     Law,
     Organization,
+    Part,
     Person,
     Place,
     Rating,
@@ -226,8 +228,15 @@ class _Names:
 # --- parts shared by every kind ---------------------------------------------------------------
 
 
+def _more(part: Part, names: _Names) -> str:
+    """A part's fields that its renderer has no words for (:func:`part_more`), in brackets
+    after it, or ``''``: a field added to a part is never left off the card."""
+    more = part_more(part, lambda i: names.label(i) or i)
+    return f" {_span(f'({_v(more)})', _MUTED)}" if more else ""
+
+
 def _citation(citation: Citation, names: _Names) -> str:
-    where = cited_details(citation, _v, _mono)
+    where = cited_details(citation, _v, _mono, lambda i: names.label(i) or i)
     quote = (
         f'<div style="{_QUOTE}">“{_v(citation.quote, prose=True)}”</div>' if citation.quote else ""
     )
@@ -240,7 +249,7 @@ def _short_citation(citation: Citation, names: _Names) -> str:
     where in the source, what it supports, how sure, and its quote (two citations of one
     source differ only there)."""
     source = names.record(citation.source)
-    said = cited_details(citation, _v, _mono)
+    said = cited_details(citation, _v, _mono, lambda i: names.label(i) or i)
     quote = f" “{_v(citation.quote, prose=True)}”" if citation.quote else ""
     if not isinstance(source, Source):
         return ", ".join([_mono(citation.source), *said]) + quote
@@ -249,13 +258,14 @@ def _short_citation(citation: Citation, names: _Names) -> str:
     return ", ".join([title, *said]) + quote
 
 
-def _inference(inference: Inference) -> str:
-    return f"{_mono(inference.field)}: {_v(inference.basis, prose=True)}"
+def _inference(inference: Inference, names: _Names) -> str:
+    return f"{_mono(inference.field)}: {_v(inference.basis, prose=True)}{_more(inference, names)}"
 
 
-def _aliases(aliases: Sequence[Alias]) -> str:
+def _aliases(aliases: Sequence[Alias], names: _Names) -> str:
     return ", ".join(
-        _v(a.name) + (_span(f" ({_v(a.language)})", _MUTED) if a.language else "") for a in aliases
+        _v(a.name) + (_span(f" ({_v(a.language)})", _MUTED) if a.language else "") + _more(a, names)
+        for a in aliases
     )
 
 
@@ -286,6 +296,7 @@ _Rows = list[tuple[str, str | None]]
 
 def _charge(charge: Charge, names: _Names) -> str:
     line = f"{names.ref(charge.provision)} {_span('against', _MUTED)} {names.ref(charge.against)}"
+    line += _more(charge, names)
     law = names.record(charge.provision)
     if isinstance(law, Law) and law.title:
         line += f"<br>{_span(_v(truncate(law.title, 120)), _MUTED, title=law.title)}"
@@ -300,13 +311,15 @@ def _figure(figure: Figure, names: _Names) -> str:
     if figure.relayed_by:
         who += f", relayed by {names.refs(figure.relayed_by)}"
     where = "; ".join(_short_citation(c, names) for c in figure.citations)
-    return f"{_e(figure_text(figure))}{said}<br>{_span(f'{who} — {where}', _MUTED)}"
+    more = _more(figure, names)
+    return f"{_e(figure_text(figure))}{said}{more}<br>{_span(f'{who} — {where}', _MUTED)}"
 
 
 def _event_rows(event: Event, names: _Names) -> _Rows:
     by_role: dict[str, list[str]] = {}
     for participant in event.participants:
-        by_role.setdefault(term(participant.role), []).append(names.ref(participant.actor))
+        actor = names.ref(participant.actor) + _more(participant, names)
+        by_role.setdefault(term(participant.role), []).append(actor)
     participants = "<br>".join(
         f"{', '.join(actors)} {_span(_e(role), _MUTED)}" for role, actors in by_role.items()
     )
@@ -317,6 +330,7 @@ def _event_rows(event: Event, names: _Names) -> _Rows:
         if event.penalty.term is not None:
             words = duration_text(event.penalty.term)
             penalty += f", {_e(words)} {_span(_e(format_duration(event.penalty.term)), _MONO)}"
+        penalty += _more(event.penalty, names)
     status = event_status(event)
     return [
         ("date", _date(event.date)),
@@ -336,7 +350,7 @@ def _span_of(events: Sequence[Event]) -> str:
 
 
 def _actor_rows(record: Person | Organization, names: _Names) -> _Rows:
-    rows: _Rows = [("aliases", _aliases(record.aliases))]
+    rows: _Rows = [("aliases", _aliases(record.aliases, names))]
     if isinstance(record, Person):
         rows.append(("born", _date(record.born) if record.born else None))
     else:
@@ -360,8 +374,9 @@ def _involvement_rows(actor: Person | Organization | Group, names: _Names) -> _R
     ]
 
 
-def _identifier(identifier: Identifier) -> str:
-    return _link(identifier_text(identifier), identifier_url(identifier))
+def _identifier(identifier: Identifier, names: _Names) -> str:
+    link = _link(identifier_text(identifier), identifier_url(identifier))
+    return link + _more(identifier, names)
 
 
 def _shared_rows(record: Record, names: _Names) -> _Rows:
@@ -369,7 +384,10 @@ def _shared_rows(record: Record, names: _Names) -> _Rows:
     identifiers: Sequence[Identifier] = getattr(record, "identifiers", ())
     figures = [_figure(f, names) for f in getattr(record, "figures", ())]
     return [
-        ("identifiers", ", ".join(map(_identifier, identifiers)) if identifiers else None),
+        (
+            "identifiers",
+            ", ".join(_identifier(i, names) for i in identifiers) if identifiers else None,
+        ),
         ("figures", _list(figures) if figures else None),
     ]
 
@@ -405,12 +423,14 @@ def _parts(record: Record, names: _Names) -> tuple[str, str, str | None, _Rows]:
         )
     if isinstance(record, Place):
         rows: _Rows = [
-            ("aliases", _aliases(record.aliases)),
+            ("aliases", _aliases(record.aliases, names)),
             ("country", _v(record.country) if record.country else None),
             ("within", names.ref(record.within) if record.within else None),
             (
                 "coordinates",
-                _e(coordinates_text(record.coordinates)) if record.coordinates else None,
+                _e(coordinates_text(record.coordinates)) + _more(record.coordinates, names)
+                if record.coordinates
+                else None,
             ),
         ]
         return f"{kind} · {term(record.kind)}", record.name, None, rows
@@ -531,7 +551,7 @@ def record_card(
         items = [_citation(c, names) for c in citations]
         html_parts.append(_section(f"Sources ({len(items)})", _list(items, ordered=True)))
     if record.inferred:
-        items = [_inference(i) for i in record.inferred]
+        items = [_inference(i, names) for i in record.inferred]
         html_parts.append(_section("Inferred, not stated", _list(items)))
     if dataset is None:
         html_parts.append(

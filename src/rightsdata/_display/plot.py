@@ -87,8 +87,11 @@ _ROUNDS: Final = (("o", ""), ("D", "////"), ("s", "xxxx"), ("^", "...."))
 #: ten hatched ``////`` (a diamond for a day), then ``xxxx`` (a square), then ``....`` (a
 #: triangle). The first ten are the commonest kinds; each later kind shares its colour with a
 #: related one of them (a strike with a protest, an appeal with a verdict, a parole hearing
-#: with a release), so a colour says what sort of event it is and the hatch which. A kind
-#: added to the vocabulary later comes after these, in vocabulary order.
+#: with a release), so a colour says what sort of event it is and the hatch which. Every
+#: kind is placed here (tests/model/test_vocabulary_partitions.py): a kind added to the
+#: vocabulary goes at the end, or where its colour says what it is related to (each kind
+#: after it then changes its style). One left out would be drawn after these, in vocabulary
+#: order.
 KIND_ORDER: Final = (
     # plain
     "protest", "arrest", "detention", "charge", "trial",

@@ -22,6 +22,7 @@ from rightsdata._model.records import (
     Event,
     Figure,
     Identifier,
+    Part,
     Record,
     figure_claim,
     figure_quantity,
@@ -62,6 +63,7 @@ __all__ = [
     "notable_status",
     "other_fields",
     "pad",
+    "part_more",
     "periods_differ",
     "redirect_note",
     "short_date",
@@ -82,12 +84,53 @@ _SEASONS: Final = {
     + ")"
     for code, months in SEASON_MONTHS.items()
 }
+#: The units written as a sign after the number, with no space: 20°C, 5%.
 _UNITS: Final = {FigureUnit.DEGREES_CELSIUS: "°C", FigureUnit.PERCENT: "%"}
+#: The units written as a word after the number (its term; in the singular after 1). With
+#: _UNITS, every unit: a unit added to the vocabulary is placed in one
+#: (tests/model/test_vocabulary_partitions.py), not written as a word unseen.
+_WORDED_UNITS: Final = frozenset(
+    {
+        FigureUnit.PEOPLE,
+        FigureUnit.CASES,
+        FigureUnit.NEWSPAPERS,
+        FigureUnit.WEBSITES,
+        FigureUnit.OUTLETS,
+        FigureUnit.COUNTRIES,
+        FigureUnit.DAYS,
+        FigureUnit.MONTHS,
+        FigureUnit.YEARS,
+        FigureUnit.HOURS,
+        FigureUnit.MINUTES,
+        FigureUnit.KILOMETRES,
+        FigureUnit.CITIES,
+        FigureUnit.TIMES,
+    }
+)
+#: The worded units whose singular is not their term less its final s.
 _SINGULAR: Final = {
     FigureUnit.PEOPLE: "person",
     FigureUnit.CITIES: "city",
     FigureUnit.COUNTRIES: "country",
 }
+#: The worded units whose singular is their term less its final s (1 day, 1 time). With
+#: _SINGULAR, every worded unit: a test holds them to it, so that no unit's singular is made
+#: by dropping an s it does not end in ("1 sheep").
+_SINGULAR_LESS_S: Final = frozenset(
+    {
+        FigureUnit.CASES,
+        FigureUnit.NEWSPAPERS,
+        FigureUnit.WEBSITES,
+        FigureUnit.OUTLETS,
+        FigureUnit.DAYS,
+        FigureUnit.MONTHS,
+        FigureUnit.YEARS,
+        FigureUnit.HOURS,
+        FigureUnit.MINUTES,
+        FigureUnit.KILOMETRES,
+        FigureUnit.TIMES,
+    }
+)
 _DURATION_UNITS: Final = ("year", "month", "day", "hour", "minute", "second")
 
 
@@ -388,6 +431,10 @@ _QUALIFIER_NUMBERS: Final[dict[FigureQualifier, tuple[str, tuple[str, ...]]]] = 
     FigureQualifier.LESS_THAN: ("less than {}", ("high",)),
     FigureQualifier.BETWEEN: ("between {} and {}", ("low", "high")),
 }
+#: The qualifiers whose words hold no number, their numbers shown after them: 'imprecise
+#: (10, 20)'. With _QUALIFIER_NUMBERS, every qualifier (a test holds them to the
+#: vocabulary: a qualifier added unplaced would be shown as imprecise).
+_NUMBERLESS: Final = frozenset({FigureQualifier.IMPRECISE})
 
 
 def unit_text(unit: FigureUnit, per: Duration | None = None, one: bool = False) -> str:
@@ -701,12 +748,25 @@ def _distinct(texts: Iterable[str]) -> list[str]:
 
 
 _OPEN_SHOWN: Final = 3  # open-ended claims named in a summary; the others counted
+#: The qualifiers of a claim that may leave an end open ("at least 15"): the summary names
+#: them as open-ended claims. Their bound is held in one field each (``OPEN_BOUND`` of
+#: rightsdata._validation.strict: a test holds the two, and Figures' open ends, alike).
 _OPEN: Final = frozenset(
     {
         FigureQualifier.AT_LEAST,
         FigureQualifier.MORE_THAN,
         FigureQualifier.AT_MOST,
         FigureQualifier.LESS_THAN,
+    }
+)
+#: The qualifiers that leave no end open: one number, about one, a range, or words that state
+#: none. With _OPEN, every qualifier (a test holds them to the vocabulary).
+_NOT_OPEN: Final = frozenset(
+    {
+        FigureQualifier.EXACT,
+        FigureQualifier.ABOUT,
+        FigureQualifier.BETWEEN,
+        FigureQualifier.IMPRECISE,
     }
 )
 
@@ -807,6 +867,12 @@ _SCHEME_URLS: Final = {
     IdentifierScheme.OPENSTREETMAP: "https://www.openstreetmap.org/{}",
     IdentifierScheme.GEONAMES: "https://www.geonames.org/{}",
 }
+#: The schemes whose identifiers have no page at an address made from them (an ISO 3166
+#: code, another register's): shown unlinked. With _SCHEME_URLS, every scheme (a test holds
+#: them to the vocabulary: a register added with pages would otherwise go unlinked unseen).
+_NO_PAGE: Final = frozenset(
+    {IdentifierScheme.ISO_3166_1, IdentifierScheme.ISO_3166_2, IdentifierScheme.OTHER}
+)
 
 
 def years_of(events: Sequence[Event]) -> str:
@@ -824,11 +890,15 @@ def years_of(events: Sequence[Event]) -> str:
 
 
 def cited_details(
-    citation: Citation, shown: Callable[[str], str] = str, mark: Callable[[str], str] = str
+    citation: Citation,
+    shown: Callable[[str], str] = str,
+    mark: Callable[[str], str] = str,
+    name: Callable[[str], str] = str,
 ) -> list[str]:
     """What both cards say of a citation beside its source: where in it (its locator,
     through ``shown``), what it supports (the fields' names through ``mark``) and how sure
-    (its confidence); each only where the citation says it.
+    (its confidence); each only where the citation says it. Then its other fields
+    (:func:`part_more`, through ``shown``; ``name`` turns a record ID into a name).
 
     >>> from rightsdata import Citation
     >>> cited_details(Citation(source="source:a", locator="p. 3", fields=("date",)))
@@ -840,6 +910,9 @@ def cited_details(
         said.append(supports)
     if citation.confidence is not None:
         said.append(f"confidence {shown(citation.confidence)}")
+    more = part_more(citation, name)
+    if more:
+        said.append(shown(more))
     return said
 
 
@@ -892,29 +965,62 @@ SHOWN: Final[dict[str, frozenset[str]]] = {
         "Rating": "country scale level as_of previous rated_by",
     }.items()
 }
+#: The fields each part's renderers on both cards show in their own way (a charge's
+#: provision and accused, a figure's numbers and who asserted them). As for a record's
+#: fields, a field not named here is still shown, after the part in brackets, in the words
+#: of :func:`other_fields` (:func:`part_more`): a field added to a part needs no edit here.
+PART_SHOWN: Final[dict[str, frozenset[str]]] = {
+    name: frozenset(fields.split())
+    for name, fields in {
+        "Citation": "source locator quote fields confidence",
+        "Inference": "field basis",
+        "Alias": "name language",
+        "Identifier": "scheme value",
+        "Coordinates": "latitude longitude precision_m",
+        "Participant": "actor role",
+        "Charge": "provision against",
+        "Penalty": "kind term",
+        "Figure": "measure unit of low best high qualifier as_given asserted_by per "
+        "range_meaning joined_by relayed_by citations",
+    }.items()
+}
 
 
 def _shown(cls: type) -> frozenset[str]:
-    for klass in cls.__mro__:  # a subclass shows what its record class shows
+    for klass in cls.__mro__:  # a subclass shows what its record or part class shows
         if klass.__name__ in SHOWN:
             return SHOWN[klass.__name__]
-    return _EVERY_KIND
+        if klass.__name__ in PART_SHOWN:
+            return PART_SHOWN[klass.__name__]
+    return _EVERY_KIND if hasattr(cls, "kind_name") else frozenset()
 
 
-def other_fields(record: Record) -> list[tuple[str, Any]]:
-    """The fields of ``record`` that have a value and no place of their own on its cards,
-    as (label, value): the generic rows at the end of a card.
+def other_fields(value: Record | Part) -> list[tuple[str, Any]]:
+    """The fields of a record or part that have a value and no place of their own on its
+    cards, as (label, value): the generic rows at the end of a record's card, and what
+    follows a part (:func:`part_more`).
 
     >>> import rightsdata
     >>> other_fields(rightsdata.load().get("place:almaty"))
     []
     """
-    shown = _shown(type(record))
+    shown = _shown(type(value))
     return [
-        (field.name.replace("_", " "), value)
-        for field in attrs.fields(type(record))
-        if field.name not in shown and not _empty(value := getattr(record, field.name))
+        (field.name.replace("_", " "), held)
+        for field in attrs.fields(type(value))
+        if field.name not in shown and not _empty(held := getattr(value, field.name))
     ]
+
+
+def part_more(part: Part, name: Callable[[str], str]) -> str:
+    """What both cards add after a part (a charge, a figure, an alias...): its fields that
+    have a value and no words of its renderers' (:data:`PART_SHOWN`), as ``label value``
+    joined by ``; `` (:func:`value_text`; ``name`` turns a record ID into a name), or ``''``.
+
+    >>> part_more(Citation(source="source:a", locator="p. 3"), str)
+    ''
+    """
+    return "; ".join(f"{label} {value_text(held, name)}" for label, held in other_fields(part))
 
 
 def _empty(value: object) -> bool:

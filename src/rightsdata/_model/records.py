@@ -247,6 +247,9 @@ IDENTIFIER_FORMS: Final[dict[str, Form]] = {
 }
 #: Each scheme's form as its regular expression.
 IDENTIFIER_PATTERNS: Final[dict[str, str]] = {s: f.pattern for s, f in IDENTIFIER_FORMS.items()}
+# The schemes whose identifiers take any text (another register's). With IDENTIFIER_FORMS,
+# every scheme (tests/model/test_vocabulary_partitions.py): one added unplaced takes any text.
+_FORMLESS_SCHEMES: Final = frozenset({IdentifierScheme.OTHER.value})
 
 
 @final
@@ -360,6 +363,12 @@ _QUALIFIER_NEEDS: Final[dict[str, str]] = {
     FigureQualifier.AT_MOST.value: "high",
     FigureQualifier.LESS_THAN.value: "high",
 }
+# The qualifiers the rules judge by branches of their own, not by _QUALIFIER_NEEDS: between
+# needs low and high, imprecise any numbers or none. With _QUALIFIER_NEEDS, every qualifier
+# (tests/model/test_vocabulary_partitions.py): one added unplaced would need "a number".
+_QUALIFIER_NEEDS_APART: Final = frozenset(
+    {FigureQualifier.BETWEEN.value, FigureQualifier.IMPRECISE.value}
+)
 # Python 3.11's enum classes have a __getattr__, so each ``FigureQualifier.BETWEEN`` in the
 # rules of every figure was a lookup of about 850 instructions (callgrind): held here once.
 _BETWEEN: Final = FigureQualifier.BETWEEN
@@ -1059,7 +1068,16 @@ class Statement(_Checked):
         "joined_by does not name the speaker",
     )
     _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
-        "named": ("speaker", "joined_by", "relayed_by", "addressed_to", "about")
+        "named": (
+            "speaker",
+            "joined_by",
+            "relayed_by",
+            "addressed_to",
+            "about",
+            "figures.asserted_by",
+            "figures.joined_by",
+            "figures.relayed_by",
+        )
     }
 
     def _rules(self, broken: list[FieldError] | None = None) -> None:
@@ -1120,7 +1138,15 @@ class Rating(_Checked):
     citations: Annotated[tuple[Citation, ...], items(_CITATIONS_DOC, min_items=1)]
     inferred: tuple[Inference, ...] = items(_INFERRED_DOC)
 
-    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {"named": ("country", "rated_by")}
+    _NAMES: ClassVar[Mapping[str, tuple[str, ...]]] = {
+        "named": (
+            "country",
+            "rated_by",
+            "figures.asserted_by",
+            "figures.joined_by",
+            "figures.relayed_by",
+        )
+    }
 
     @property
     def label(self) -> str:

@@ -1080,9 +1080,7 @@ def _redirects_lead_somewhere(context: Context) -> list[Problem]:
 
 #: The roles that need the actor there, alive, when the event happened: a victim's, whose
 #: birth after it is refused (``born-before-taking-part``), and the others, which the strict
-#: check ``born-before-acting`` judges. Not a source, witness, author or addressee (one born
-#: later may testify about an event, or publish or receive its account), nor a plaintiff or
-#: applicant (who may act for one who died), nor a target or court (no person).
+#: check ``born-before-acting`` judges. The other roles are :data:`NOT_NEEDING_PRESENCE`.
 NEEDS_PRESENCE: Final = frozenset(
     {
         Role.VICTIM,
@@ -1097,6 +1095,25 @@ NEEDS_PRESENCE: Final = frozenset(
         Role.INTERVIEWER,
         Role.INTERVIEWEE,
         Role.OBSERVER,
+    }
+)
+#: The roles that do not need the actor alive at the event, so that no birth check judges
+#: them: a source, witness, author or addressee (one born later may testify about an event,
+#: or publish or receive its account), a plaintiff or applicant (who may act for one who
+#: died), a target or court (no person), and a role the sources leave open (other). With
+#: :data:`NEEDS_PRESENCE`, every role: a role added to the vocabulary is placed in one
+#: (tests/model/test_vocabulary_partitions.py), rather than left out of the checks unseen.
+NOT_NEEDING_PRESENCE: Final = frozenset(
+    {
+        Role.SOURCE,
+        Role.WITNESS,
+        Role.AUTHOR,
+        Role.ADDRESSEE,
+        Role.PLAINTIFF,
+        Role.APPLICANT,
+        Role.TARGET,
+        Role.COURT,
+        Role.OTHER,
     }
 )
 
