@@ -12,8 +12,9 @@ Schema; each schema's description lists them (a date's, that of ``common``'s ``e
 Each format with schemas of its own (``SCHEMA_FORMATS``) has a set of them, from the same
 model: the newest format's at the top of ``schemas/``, an older one's in ``schemas/v<N>/``
 (``rightsdata._values.format.schema_file``), each ``$id`` naming its format and each
-``$ref`` staying within it. Format 3's differ from format 4's only in the fields format 4
-added (a figure's ``of``: ``FIELDS_FROM``) and in the data package descriptor's
+``$ref`` staying within it. An older format's leave out the fields and the vocabulary
+terms a later one added (``FIELDS_FROM``, ``TERMS_FROM``): format 3's differ from format
+4's only in the fields format 4 added (a figure's ``of``) and in the data package descriptor's
 ``rightsdata_format`` (at most 3, as format 4's takes at most 4); format 2's from format 3's
 only in dates (no sets) and in ``rightsdata_format`` (at most 2).
 
@@ -49,6 +50,7 @@ from rightsdata._values.format import (
     FormatVersion,
     schema_file,
     schema_id,
+    terms_in,
 )
 from rightsdata._values.ids import ID_PATTERN
 from rightsdata.vocab import MEANINGS, VOCABULARIES
@@ -201,12 +203,13 @@ def _common(format: FormatVersion) -> dict[str, Any]:
         },
     }
     for vocabulary in VOCABULARIES:
+        terms = terms_in(vocabulary, format)  # (an older format's: without a later one's)
         defs[_snake(vocabulary.__name__)] = {
             "description": first_paragraph(vocabulary)
             + " Terms: "
-            + "; ".join(f"{m.value}: {MEANINGS[m]}" for m in vocabulary),
+            + "; ".join(f"{m.value}: {MEANINGS[m]}" for m in terms),
             "type": "string",
-            "enum": [m.value for m in vocabulary],
+            "enum": [m.value for m in terms],
         }
     for cls in _NESTED:
         defs[_snake(cls.__name__)] = _object_schema(cls, format)

@@ -86,7 +86,14 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
 from rightsdata._values.errors import not_a_name, shown_number, shown_repr, what_was_given
 from rightsdata._values.flags import flag
-from rightsdata._values.format import FIELDS_FROM, FORMAT, READABLE, SETS_FROM, FormatVersion
+from rightsdata._values.format import (
+    FIELDS_FROM,
+    FORMAT,
+    READABLE,
+    SETS_FROM,
+    FormatVersion,
+    terms_in,
+)
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata._values.ids import PREFIXES
 from rightsdata.vocab import (
@@ -399,7 +406,7 @@ def _field_strategy(
         elif core is Duration:
             own = durations()
         elif isinstance(core, type) and issubclass(core, enum.Enum):
-            own = st.sampled_from(list(core))
+            own = st.sampled_from(terms_in(core, format))  # (not a later format's terms)
         else:  # pragma: no cover - a new kind of value must be taught here
             raise TypeError(f"no strategy for {cls.__name__}.{field.name}: {hint!r}")
     return _optional(own) if optional and not isinstance(spec, Count) else own
@@ -476,7 +483,7 @@ _LANGUAGES: Final = st.sampled_from(["en", "ru", "kk", "kk-Latn"])
 
 @st.composite
 def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -> Figure:
-    qualifier = draw(_QUALIFIERS)
+    qualifier = draw(_qualifiers(format))
     numbers = sorted(draw(_THREE_NUMBERS))
     low, best, high = (n if draw(st.booleans()) else None for n in numbers)
     if qualifier in (FigureQualifier.EXACT, FigureQualifier.ABOUT):
@@ -517,7 +524,12 @@ def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -
     return figure
 
 
-_QUALIFIERS: Final = st.sampled_from(list(FigureQualifier))
+@functools.cache
+def _qualifiers(format: int) -> st.SearchStrategy[FigureQualifier]:
+    """The qualifiers a reader of ``format`` reads (not a later format's terms)."""
+    return st.sampled_from(terms_in(FigureQualifier, format))
+
+
 #: A figure's numbers: of any size a count takes, up to 2**53 - 1 (Hypothesis draws small
 #: ones more than half of the time, and equal ones often).
 _THREE_NUMBERS: Final = st.lists(st.integers(0, COUNT_MAX), min_size=3, max_size=3)
@@ -544,7 +556,7 @@ def _mend_joined(author_field: str) -> Any:
 @st.composite
 def _identifier(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -> Identifier:
     # the value in its scheme's form; any other field from its spec (_made)
-    scheme = draw(_SCHEMES)
+    scheme = draw(_schemes(format))
     pattern = _IDENTIFIER_PATTERNS.get(scheme.value)
     value = draw(_TEXTS_40 if pattern is None else _pattern_texts(pattern))
     identifier: Identifier = _made(draw, Identifier, format, scheme=scheme, value=value)
@@ -552,7 +564,12 @@ def _identifier(draw: st.DrawFn, holder: type | None = None, format: int = FORMA
 
 
 _TEXTS_40: Final = texts(40)
-_SCHEMES: Final = st.sampled_from(list(IdentifierScheme))
+
+
+@functools.cache
+def _schemes(format: int) -> st.SearchStrategy[IdentifierScheme]:
+    """The identifier schemes a reader of ``format`` reads (not a later format's terms)."""
+    return st.sampled_from(terms_in(IdentifierScheme, format))
 
 
 @functools.cache
@@ -948,8 +965,9 @@ def records(
     from format 3, and a reader of formats 1-2 refuses one; with ``format=2`` (or 1) no
     date is drawn as a set, in a record or in any part of one, so a package that writes
     format 2 for older readers tests with data they read. A figure may say what it counts
-    (``of``) only from format 4: with ``format`` 1 to 3 none does. Every record and dataset strategy
-    here takes it.
+    (``of``) only from format 4: with ``format`` 1 to 3 none does. No term a later format
+    added to a vocabulary is drawn either (none has been added yet). Every record and
+    dataset strategy here takes it.
 
     ``strict=True`` draws only data that passes the strict checks (``load_path(...,
     strict=True)``; docs/loading.md "Strict checks") a record alone can fail: an ISO 3166

@@ -5,9 +5,10 @@ A dataset that declares format 2 or 3 is checked by those schemas, under the sam
 tools outside Python that fetched them once: a change there changes the meaning of a format
 already written. ``scripts/generate_schemas.py`` builds every format's schemas from the one
 model, leaving out of an older format only what ``rightsdata._values.format`` says came later
-(``FIELDS_FROM``: a field by class and name; ``SETS_FROM``: a date that is a set). Anything
-else added to the model (a field without a ``FIELDS_FROM`` entry, a vocabulary term, a record
-kind) is silently written into the older formats' schemas too, and this test is what tells.
+(``FIELDS_FROM``: a field by class and name; ``TERMS_FROM``: a vocabulary term by its
+vocabulary and value; ``SETS_FROM``: a date that is a set). Anything else added to the model
+(a field without a ``FIELDS_FROM`` entry, a term without a ``TERMS_FROM`` one, a record kind)
+is silently written into the older formats' schemas too, and this test is what tells.
 
 The ledger holds, for each file, the sha256 of what it accepts: the file's JSON with the
 annotations that validate nothing left out (``description``, ``title`` and ``$comment`` where
@@ -73,12 +74,12 @@ _ANNOTATIONS: Final = frozenset({"description", "title", "$comment"})
 #: What a failure says to do.
 _ADVICE: Final = (
     "the schemas of an older format changed: a published format must keep accepting exactly "
-    "what it accepted. A new field needs a new format: add it to FIELDS_FROM in "
-    "src/rightsdata/_values/format.py with the first format that has it (a new format if the "
-    "newest is released: FormatVersion, FORMAT, READABLE, SCHEMA_FORMATS), and run "
-    "scripts/generate_schemas.py. A new vocabulary term or record kind has no such entry yet: "
-    "the older formats' schemas take it (see docs/maintaining.md). If this is a fix of an older "
-    "format's schema made on purpose, replace these lines of LEDGER in "
+    "what it accepted. A new field or vocabulary term needs a new format: add it to "
+    "FIELDS_FROM or TERMS_FROM in src/rightsdata/_values/format.py with the first format that "
+    "has it (a new format if the newest is released: FormatVersion, FORMAT, READABLE, "
+    "SCHEMA_FORMATS), and run scripts/generate_schemas.py. A new record kind has no such entry "
+    "yet: the older formats' schemas take it (see docs/maintaining.md). If this is a fix of an "
+    "older format's schema made on purpose, replace these lines of LEDGER in "
     "tests/project/test_frozen_schemas.py and say why in CHANGELOG.md"
 )
 
@@ -158,8 +159,9 @@ def test_the_ledger_holds_every_older_format_and_not_the_newest() -> None:
 
 
 def test_a_new_term_in_an_older_format_is_told() -> None:
-    # what a vocabulary term added to the model does to format 2's schemas today (no format
-    # keeps it out: the enum of every format takes it), and that the ledger says so
+    # what a vocabulary term added to the model without a TERMS_FROM entry does to format 2's
+    # schemas (nothing keeps it out: the enum of every format takes it), and that the ledger
+    # says so
     schema = json.loads((SCHEMAS / "v2/common.schema.json").read_text("utf-8"))
     schema["$defs"]["event_kind"]["enum"].append("new_term")
     found = {**LEDGER, "v2/common": accepting(schema)}

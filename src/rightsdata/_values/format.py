@@ -39,11 +39,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeAlias, TypeVar
 
 if TYPE_CHECKING:
+    from enum import Enum
+
     from rightsdata._values.errors import Problem
     from rightsdata._values.places import Places
+
+    #: A vocabulary's term (:func:`terms_in`).
+    _Term = TypeVar("_Term", bound=Enum)
 
 #: A format's version, one this library reads: the type of ``Dataset.format`` and of the
 #: ``format=`` that ``rightsdata.testing``'s strategies and ``rightsdata.schema`` take, so
@@ -67,10 +72,20 @@ OF_FROM: Final[FormatVersion] = 4
 #: each key written null (:func:`format_problems`, :func:`null_field_problems`), wherever
 #: the class is held (a figure in an event, an organisation...): an entry here is all
 #: those need (tests/data/test_fields_from.py). (A date's sets are not a field:
-#: :data:`SETS_FROM`; a vocabulary term or a record kind has no entry: docs/maintaining.md.)
+#: :data:`SETS_FROM`; a vocabulary term has :data:`TERMS_FROM`; a record kind has no entry:
+#: docs/maintaining.md.)
 FIELDS_FROM: Final[Mapping[tuple[str, str], FormatVersion]] = MappingProxyType(
     {("Figure", "of"): OF_FROM}
 )
+#: The vocabulary terms a format after the first added, by the vocabulary's class name and
+#: the term's value (``("EventKind", "strike")``), with the format it first appears in: an
+#: older format's schemas leave the term out of the vocabulary's enum, rightsdata.testing's
+#: strategies for readers of an older format do not draw it (:func:`terms_in`), a dataset
+#: holding it needs its format (:func:`needed_format`), and one declaring an older format is
+#: refused at each value (:func:`format_problems`), wherever a field of the vocabulary is (an
+#: event's kind, a participant's role in an event...): an entry here is all those need
+#: (tests/data/test_terms_from.py). Empty: every term is format 1's.
+TERMS_FROM: Final[Mapping[tuple[str, str], FormatVersion]] = MappingProxyType({})
 #: The data package descriptor's file name.
 DESCRIPTOR: Final = "datapackage.json"
 #: The descriptor's key naming the format.
@@ -224,9 +239,26 @@ _FIELD_WORDS: Final[Mapping[tuple[str, str], str]] = MappingProxyType(
     {("Figure", "of"): "a figure that says what it counts (of)"}
 )
 
-#: A path from a record to a field a later format added: the field's name, after those of the
-#: parts that hold it (``("figures", "of")``).
+#: A path from a record to a field a later format added, or to a field of a vocabulary a
+#: later format added a term to: the field's name, after those of the parts that hold it
+#: (``("figures", "of")``, ``("participants", "role")``).
 _Path: TypeAlias = tuple[str, ...]
+
+
+def terms_in(vocabulary: type[_Term], format: int) -> list[_Term]:
+    """The terms of ``vocabulary`` (an enum of :mod:`rightsdata.vocab`) a reader of
+    ``format`` reads, in their order: all but those a later format added
+    (:data:`TERMS_FROM`). What an older format's schemas and rightsdata.testing's strategies
+    for it take.
+
+    >>> from rightsdata.vocab import Confidence
+    >>> [str(term) for term in terms_in(Confidence, 1)]
+    ['high', 'medium', 'low']
+    """
+    if not TERMS_FROM:
+        return list(vocabulary)
+    name = vocabulary.__name__
+    return [term for term in vocabulary if TERMS_FROM.get((name, term.value), 1) <= format]
 
 
 def newer_paths(cls: type) -> tuple[tuple[_Path, tuple[str, str], FormatVersion], ...]:
@@ -239,48 +271,105 @@ def newer_paths(cls: type) -> tuple[tuple[_Path, tuple[str, str], FormatVersion]
     >>> newer_paths(Event)
     ((('figures', 'of'), ('Figure', 'of'), 4),)
     """
-    return tuple((path, entry, format) for path, entry, format, _ in _newer(cls))
+    return tuple((n.path, n.entry, n.format) for n in _newer(cls) if n.term is None)
+
+
+def newer_term_paths(cls: type) -> tuple[tuple[_Path, tuple[str, str], FormatVersion], ...]:
+    """Each path from a record or part of ``cls`` to a field that may hold a term
+    :data:`TERMS_FROM` names, through the parts it holds, with the term's ``(vocabulary,
+    term)`` and its format, oldest first: as :func:`newer_paths` for the fields, what the
+    format functions look at, so that an entry of ``TERMS_FROM`` is all a term needs here.
+
+    >>> from rightsdata import Event
+    >>> newer_term_paths(Event)  # (no term has been added since format 1)
+    ()
+    """
+    return tuple((n.path, n.entry, n.format) for n in _newer(cls) if n.term is not None)
 
 
 #: Whether one of some records holds a value at a path (:func:`_holds`).
 _Holds: TypeAlias = Callable[[Sequence[Any]], bool]
 
 
-#: Each class's :func:`newer_paths`, each with its :func:`_holds` function.
-_newer_of: dict[type, tuple[tuple[_Path, tuple[str, str], FormatVersion, _Holds], ...]] = {}
+class _Newer(NamedTuple):
+    """A path to what a later format added: a field's value, or a term's."""
+
+    path: _Path
+    #: The :data:`FIELDS_FROM` or :data:`TERMS_FROM` key.
+    entry: tuple[str, str]
+    format: FormatVersion
+    holds: _Holds
+    #: The term, for a :data:`TERMS_FROM` entry; None for a field.
+    term: Enum | None
 
 
-def _newer(cls: type) -> tuple[tuple[_Path, tuple[str, str], FormatVersion, _Holds], ...]:
-    """:func:`newer_paths` of ``cls``, each with its :func:`_holds`, once per class."""
+#: Each class's :func:`newer_paths` and :func:`newer_term_paths`, each with its :func:`_holds`.
+_newer_of: dict[type, tuple[_Newer, ...]] = {}
+
+
+def _newer(cls: type) -> tuple[_Newer, ...]:
+    """:func:`newer_paths` and :func:`newer_term_paths` of ``cls``, each with its
+    :func:`_holds`, oldest format first, once per class."""
     found = _newer_of.get(cls)
     if found is None:
-        paths = sorted(_paths_in(cls, (), (), frozenset({cls})), key=lambda path: path[2])
+        terms = _terms_by_vocabulary()
+        paths = sorted(_paths_in(cls, (), (), frozenset({cls}), terms), key=lambda p: p[3])
         found = _newer_of[cls] = tuple(
-            (path, entry, format, _holds(path, many)) for path, many, entry, format in paths
+            _Newer(path, entry, format, _holds(path, many, term), term)
+            for path, many, entry, format, term in paths
         )
     return found
 
 
+def _terms_by_vocabulary() -> dict[str, list[tuple[str, FormatVersion]]]:
+    """Each vocabulary's :data:`TERMS_FROM` terms and their formats, by its class's name."""
+    terms: dict[str, list[tuple[str, FormatVersion]]] = {}
+    for (vocabulary, term), format in TERMS_FROM.items():
+        terms.setdefault(vocabulary, []).append((term, format))
+    return terms
+
+
 def _paths_in(
-    cls: type, before: _Path, many: tuple[bool, ...], seen: frozenset[type]
-) -> Iterator[tuple[_Path, tuple[bool, ...], tuple[str, str], FormatVersion]]:
-    from rightsdata._values.hints import field_hints, nested_part
+    cls: type,
+    before: _Path,
+    many: tuple[bool, ...],
+    seen: frozenset[type],
+    terms: Mapping[str, list[tuple[str, FormatVersion]]],
+) -> Iterator[tuple[_Path, tuple[bool, ...], tuple[str, str], FormatVersion, Enum | None]]:
+    from enum import Enum
+
+    from rightsdata._values.hints import field_hints, leaf_types, nested_part
 
     for name, hint in field_hints(cls).items():
         entry = (cls.__name__, name)
         if entry in FIELDS_FROM:
-            yield (*before, name), many, entry, FIELDS_FROM[entry]
+            yield (*before, name), many, entry, FIELDS_FROM[entry], None
+        for leaf in leaf_types(hint) if terms else ():
+            if isinstance(leaf, type) and issubclass(leaf, Enum):
+                for value, format in terms.get(leaf.__name__, ()):
+                    term = _term(leaf, value)
+                    yield (*before, name), many, (leaf.__name__, value), format, term
         nested, listed = nested_part(hint)
         if nested is not None and nested not in seen:
-            yield from _paths_in(nested, (*before, name), (*many, listed), seen | {nested})
+            yield from _paths_in(nested, (*before, name), (*many, listed), seen | {nested}, terms)
 
 
-def _holds(path: _Path, many: tuple[bool, ...]) -> _Holds:
+def _term(vocabulary: type[Enum], value: str) -> Enum:
+    """The term of ``vocabulary`` a :data:`TERMS_FROM` entry names by its ``value``."""
+    try:
+        return vocabulary(value)
+    except ValueError:
+        raise ValueError(
+            f"TERMS_FROM names {value!r} of {vocabulary.__name__}, which has no such term"
+        ) from None
+
+
+def _holds(path: _Path, many: tuple[bool, ...], term: Enum | None = None) -> _Holds:
     """A function that tells whether one of some records holds a value (not null, not an
-    empty list) at ``path``, through parts that are lists where ``many`` says so: generated
-    as plain loops, since a load that declares an older format asks it of every record (a
-    figure's ``of``: half a millisecond in 10,000 events' 26,000 records, where a loop of
-    ``getattr`` took twice as long).
+    empty list) at ``path``, or the ``term`` given (alone, or in a list), through parts that
+    are lists where ``many`` says so: generated as plain loops, since a load that declares
+    an older format asks it of every record (a figure's ``of``: half a millisecond in 10,000
+    events' 26,000 records, where a loop of ``getattr`` took twice as long).
 
     >>> import inspect
     >>> print(inspect.getsource(_holds(("figures", "of"), (True,))), end="")
@@ -292,6 +381,14 @@ def _holds(path: _Path, many: tuple[bool, ...]) -> _Holds:
                     value = x1.of
                     if value is not None and value != ():
                         return True
+        return False
+    >>> from rightsdata.vocab import EventKind
+    >>> print(inspect.getsource(_holds(("kind",), (), EventKind.STRIKE)), end="")
+    def holds(items):
+        for x0 in items:
+            value = x0.kind
+            if value is TERM or (type(value) is tuple and TERM in value):
+                return True
         return False
     """
     from rightsdata._values.codegen import compile_function
@@ -305,13 +402,20 @@ def _holds(path: _Path, many: tuple[bool, ...]) -> _Holds:
         if listed:
             lines.append(f"{indent}for x{depth} in x{depth}:")
             indent += "    "
+    held = (
+        "value is not None and value != ()"
+        if term is None
+        else "value is TERM or (type(value) is tuple and TERM in value)"
+    )
     lines += [
         f"{indent}value = x{len(path) - 1}.{path[-1]}",
-        f"{indent}if value is not None and value != ():",
+        f"{indent}if {held}:",
         f"{indent}    return True",
         "    return False",
     ]
-    holds: _Holds = compile_function("\n".join(lines), f"holds {'.'.join(path)}", {}, "holds")
+    source = "\n".join(lines)
+    title = f"holds {'.'.join(path)}" + ("" if term is None else f" {term.value}")
+    holds: _Holds = compile_function(source, title, {"TERM": term}, "holds")
     return holds
 
 
@@ -321,27 +425,37 @@ def _empty(value: object) -> bool:
     return value is None or value == ()
 
 
-def _held_at(item: Any, path: _Path, said: str = "") -> Iterator[tuple[str, Any]]:
-    """Each value at ``path`` in ``item`` (a record or part), with where it is in it
-    (``figures[1].of``)."""
+def _held_at(
+    item: Any, path: _Path, term: Enum | None = None, said: str = ""
+) -> Iterator[tuple[str, Any]]:
+    """Each value at ``path`` in ``item`` (a record or part), or each ``term`` there (alone,
+    or in a list), with where it is in it (``figures[1].of``)."""
     step, rest = path[0], path[1:]
     value = getattr(item, step)
     if not rest:
-        if not _empty(value):
+        if term is None:
+            if not _empty(value):
+                yield said + step, value
+        elif value is term:
             yield said + step, value
+        elif type(value) is tuple:
+            for at, one in enumerate(value):
+                if one is term:
+                    yield f"{said}{step}[{at}]", one
     elif type(value) is tuple:
         for at, part in enumerate(value):
-            yield from _held_at(part, rest, f"{said}{step}[{at}].")
+            yield from _held_at(part, rest, term, f"{said}{step}[{at}].")
     elif value is not None:
-        yield from _held_at(value, rest, f"{said}{step}.")
+        yield from _held_at(value, rest, term, f"{said}{step}.")
 
 
 def newer_values(
     records: Mapping[str, Sequence[Any]], after: int = 1
 ) -> Iterator[tuple[str, int, str, tuple[str, str], FormatVersion]]:
     """Where ``records`` (each kind's records) hold a value of a field a format after
-    ``after`` added (:data:`FIELDS_FROM`): each ``(kind, index, field's path, (class,
-    field), format)``, in the order of the fields' formats, then of the records.
+    ``after`` added (:data:`FIELDS_FROM`), or a term one added (:data:`TERMS_FROM`): each
+    ``(kind, index, field's path, (class, field) or (vocabulary, term), format)``, in the
+    order of the formats, then of the records.
 
     >>> import attrs
     >>> from rightsdata import Event, Figure
@@ -355,49 +469,50 @@ def newer_values(
     >>> list(newer_values({"events": [event]}))
     [('events', 0, 'figures[1].of', ('Figure', 'of'), 4)]
     """
-    for kind, index, where, entry, format, _ in _found(records, after):
-        yield kind, index, where, entry, format
+    for kind, index, where, newer, _ in _found(records, after):
+        yield kind, index, where, newer.entry, newer.format
 
 
 def _found(
     records: Mapping[str, Sequence[Any]], after: int
-) -> list[tuple[str, int, str, tuple[str, str], FormatVersion, Any]]:
-    """:func:`newer_values`, each with its value."""
+) -> list[tuple[str, int, str, _Newer, Any]]:
+    """:func:`newer_values`, each with what it is and its value."""
     found = []
     for kind, items in records.items():
         if not items:
             continue
-        for path, entry, format, holds in _newer(type(items[0])):
-            if format > after and holds(items):
+        for newer in _newer(type(items[0])):
+            if newer.format > after and newer.holds(items):
                 for index, record in enumerate(items):
-                    for where, value in _held_at(record, path):
-                        found.append((kind, index, where, entry, format, value))
-    return sorted(found, key=lambda item: item[4])  # (stable: the records' order kept)
+                    for where, value in _held_at(record, newer.path, newer.term):
+                        found.append((kind, index, where, newer, value))
+    return sorted(found, key=lambda item: item[3].format)  # (stable: the records' order kept)
 
 
-def _newest_field(records: Mapping[str, Sequence[Any]]) -> int:
-    """The newest format a field among ``records`` (each kind's records) needs: that of the
-    newest :data:`FIELDS_FROM` entry holding a value in one of them, 1 if none does."""
+def _newest_held(records: Mapping[str, Sequence[Any]]) -> int:
+    """The newest format a field or term among ``records`` (each kind's records) needs: that
+    of the newest :data:`FIELDS_FROM` entry holding a value in one of them, or
+    :data:`TERMS_FROM` entry one holds, 1 if none does."""
     newest = 1
     for items in records.values():
         if not items:
             continue
-        for _, _, format, holds in _newer(type(items[0])):
-            if format > newest and holds(items):
-                newest = format
+        for newer in _newer(type(items[0])):
+            if newer.format > newest and newer.holds(items):
+                newest = newer.format
     return newest
 
 
 def needed_format(records: Mapping[str, Sequence[Any]]) -> FormatVersion:
     """The lowest format that can hold ``records`` (each kind's records): that of the newest
-    field among them a later format added (:data:`FIELDS_FROM`: 4 if a figure has ``of``),
-    else 3 if a date is a set, else 1 (every format reads them). ``Dataset.format`` where
-    nothing is declared.
+    field among them a later format added (:data:`FIELDS_FROM`: 4 if a figure has ``of``)
+    or term one added (:data:`TERMS_FROM`), else 3 if a date is a set, else 1 (every format
+    reads them). ``Dataset.format`` where nothing is declared.
 
     >>> needed_format({})
     1
     """
-    newest = _newest_field(records)
+    newest = _newest_held(records)
     if newest < SETS_FROM and next(set_dates(records), None) is not None:
         newest = SETS_FROM
     assert newest in READABLE
@@ -428,7 +543,8 @@ def format_problems(
     format ``declared`` cannot read, in a dataset whose descriptor, ``declared_in``
     (``datapackage.json``, "the descriptor given"), declares it (None: it declares none, so
     format 1): a date that is a set under format 1 or 2, a value of a field a later format
-    added (:data:`FIELDS_FROM`: a figure's ``of`` under format 1 to 3). ``fix`` says what to
+    added (:data:`FIELDS_FROM`: a figure's ``of`` under format 1 to 3), a term a later
+    format added to a vocabulary (:data:`TERMS_FROM`: none yet). ``fix`` says what to
     do (by default, to declare the format needed there; a ``fix`` given is told that format
     where it says ``{format}``), and ``where`` where each kind's records are (a file's name
     or :class:`~rightsdata._values.places.Places`; the kind's own name if not given).
@@ -538,7 +654,8 @@ def _field_problems(
     fix: str | None,
 ) -> list[Problem]:
     """A problem for each value among ``records`` of a field a format after ``declared``
-    added (:data:`FIELDS_FROM`), in a dataset declaring it (:func:`format_problems`)."""
+    added (:data:`FIELDS_FROM`), and each term one added (:data:`TERMS_FROM`), in a dataset
+    declaring it (:func:`format_problems`)."""
     from rightsdata._values.errors import ProblemCode
     from rightsdata._values.places import places_of
 
@@ -546,19 +663,31 @@ def _field_problems(
     found = _found(records, effective)
     if not found:  # (the advice scans every record: only a load with problems pays for it)
         return []
-    messages: dict[tuple[str, str], str] = {}
+    messages: dict[_Newer, str] = {}
     where = where or {}
     problems = []
-    for kind, index, path, entry, format, value in found:
-        message = messages.get(entry)
+    for kind, index, path, newer, value in found:
+        message = messages.get(newer)
         if message is None:
-            message = messages[entry] = f"{_field_words(entry)} " + _advice(
-                records, format, declared, declared_in, fix
+            words = _field_words(newer.entry) if newer.term is None else _term_words(newer.entry)
+            message = messages[newer] = f"{words} " + _advice(
+                records, newer.format, declared, declared_in, fix
             )
         record = records[kind][index]
         place = places_of(kind, where.get(kind, kind)).at(index, record.id)
-        problems.append(place.problem(path, f"{_said(value)}{message}", ProblemCode.VALUE))
+        said = _said(value) if newer.term is None else ""  # (a term's words name it)
+        problems.append(place.problem(path, f"{said}{message}", ProblemCode.VALUE))
     return problems
+
+
+def _term_words(entry: tuple[str, str]) -> str:
+    """What a problem calls the term ``entry`` (a :data:`TERMS_FROM` key): its vocabulary's
+    name and its value.
+
+    >>> _term_words(("EventKind", "strike"))
+    "the EventKind term 'strike'"
+    """
+    return f"the {entry[0]} term {entry[1]!r}"
 
 
 def null_field_problems(
