@@ -386,8 +386,12 @@ def test_every_command_interrupted_exits_130_without_a_traceback(
 def test_a_signal_ends_the_run_with_its_code_and_one_line(
     signal_name: str, code: int, said: str
 ) -> None:
+    # A process started in the background by a shell without job control (as CI may start
+    # the tests) inherits SIGINT ignored, and Python then leaves it so: Ctrl-C is restored
+    # here, as a terminal's process has it.
     script = (
         "import os, signal, sys\n"
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "from rightsdata._cli import main as cli\n"
         f"cli._before = lambda args: os.kill(os.getpid(), signal.{signal_name})\n"
         "sys.exit(cli.main(['info']))\n"
