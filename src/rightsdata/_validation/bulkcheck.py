@@ -340,7 +340,7 @@ def named_prefixes(cls: type, family: str) -> frozenset[str]:
 
     >>> from rightsdata._model.records import Rating
     >>> sorted(named_prefixes(Rating, "named"))
-    ['org', 'place']
+    ['group', 'org', 'person', 'place']
     """
     paths = getattr(cls, "_NAMES", {})[family]
     return frozenset(p for path in paths for p in _named_field(cls, path).prefixes)
