@@ -256,6 +256,19 @@ def make_folder(tmp_path: Path) -> Callable[[Mapping[str, Any]], Path]:
 # --- the bundled dataset in the older formats ------------------------------------------------
 
 
+def without_key(document: Any, path: tuple[str, ...]) -> None:
+    """``document`` (a record's JSON) without the key at ``path`` (``("figures", "of")``),
+    through the parts and lists on the way, in its place."""
+    step, rest = path[0], path[1:]
+    if not isinstance(document, dict) or step not in document:
+        return
+    if not rest:
+        del document[step]
+        return
+    for part in document[step] if isinstance(document[step], list) else [document[step]]:
+        without_key(part, rest)
+
+
 def without_sets(value: Any) -> Any:
     """A JSON value (a record, a kind's records, a dataset's documents) with each date that is
     a set replaced by the interval over the same days (``[2012-01-26..2012-10-08]`` and

@@ -23,6 +23,8 @@ from rightsdata._model.records import RECORD_TYPES
 from rightsdata._values import format as formats
 from rightsdata._values.places import Places
 
+from conftest import without_key
+
 #: Fields the bundled dataset holds values of, made format 4's in a test: a part's field held
 #: in records and in their figures, a record's own field, a field of a part held alone.
 MADE_UP: dict[tuple[str, str], formats.FormatVersion] = {
@@ -52,18 +54,6 @@ def _paths(entry: tuple[str, str]) -> Iterator[tuple[str, tuple[str, ...]]]:
                 yield kind, path
 
 
-def _without(document: Any, path: tuple[str, ...]) -> None:
-    """``document`` (a record's JSON) without the key at ``path``, in its place."""
-    step, rest = path[0], path[1:]
-    if not isinstance(document, dict) or step not in document:
-        return
-    if not rest:
-        del document[step]
-        return
-    for part in document[step] if isinstance(document[step], list) else [document[step]]:
-        _without(part, rest)
-
-
 def _documents(keep: tuple[str, str] | None) -> dict[str, list[dict[str, Any]]]:
     """The bundled dataset's records as JSON, without a value of any newer field but
     ``keep``'s."""
@@ -72,7 +62,7 @@ def _documents(keep: tuple[str, str] | None) -> dict[str, list[dict[str, Any]]]:
         if other != keep:
             for kind, path in _paths(other):
                 for document in documents.get(kind, []):
-                    _without(document, path)
+                    without_key(document, path)
     return documents
 
 

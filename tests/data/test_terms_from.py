@@ -35,7 +35,7 @@ from rightsdata._values.errors import InvalidDataError
 from rightsdata._values.hints import field_hints, leaf_types, nested_part
 from rightsdata.vocab import VOCABULARIES
 
-from conftest import kind_named, searching
+from conftest import kind_named, searching, without_key
 
 #: Terms the bundled dataset holds, made format 4's in a test.
 MADE_UP: dict[tuple[str, str], formats.FormatVersion] = {
@@ -213,20 +213,8 @@ def _documents(entry: tuple[str, str]) -> dict[str, list[dict[str, Any]]]:
     for kind, cls in RECORD_TYPES.items():
         for path, _, _ in formats.newer_paths(cls):
             for document in documents.get(kind, []):
-                _without(document, path)
+                without_key(document, path)
     return documents
-
-
-def _without(document: Any, path: tuple[str, ...]) -> None:
-    """``document`` (a record's JSON) without the key at ``path``, in its place."""
-    step, rest = path[0], path[1:]
-    if not isinstance(document, dict) or step not in document:
-        return
-    if not rest:
-        del document[step]
-        return
-    for part in document[step] if isinstance(document[step], list) else [document[step]]:
-        _without(part, rest)
 
 
 def test_a_dataset_holding_the_term_needs_its_format(entry: tuple[str, str]) -> None:
