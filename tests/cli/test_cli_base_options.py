@@ -155,3 +155,52 @@ def test_no_reference_is_marked_where_a_base_is_given(
     assert main(["validate", additions, "--base", str(base), "--json"]) == EXIT_INVALID
     out, err = capsys.readouterr()
     assert all("bundled" not in p for p in json.loads(out)) and "note:" not in err
+
+
+# --- a reference to a retired ID of a bundled dataset: marked, with what replaces it --------
+
+_RETIRED = "org:kazakhstan-authorities"  # (datasets/kazakhstan/redirects.json)
+_SUCCESSOR = "group:kazakhstan-authorities"
+
+
+@pytest.fixture
+def citing_retired(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Data whose event names a retired ID of the bundled dataset and a current one."""
+    monkeypatch.chdir(tmp_path)
+    participants = [
+        {"actor": _RETIRED, "role": "perpetrator"},
+        {"actor": "person:vladimir-kozlov", "role": "victim"},
+    ]
+    event = event_doc(participants=participants, citations=[{"source": "source:hrf-2012-12-14"}])
+    Path("mine.json").write_text(json.dumps({"events": [event]}), encoding="utf-8")
+    return "mine.json"
+
+
+def _marks(problems: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return sorted((p["missing_id"], p.get("bundled"), p.get("redirects_to")) for p in problems)
+
+
+def test_a_reference_to_a_retired_bundled_id_is_marked_with_its_successor(
+    capsys: pytest.CaptureFixture[str], citing_retired: str
+) -> None:
+    """(It was not marked: only a current bundled ID was, so a program could not tell that
+    the reference was to the bundled data, nor what to rewrite it to.)"""
+    marked = [(_RETIRED, "kazakhstan", _SUCCESSOR)]
+    for json_option in ("--json", "--json-report"):
+        argv = ["validate", citing_retired, "--base", "kazakhstan", json_option]
+        assert main(argv) == EXIT_INVALID
+        printed = json.loads(capsys.readouterr().out)
+        assert _marks(printed if json_option == "--json" else printed["problems"]) == marked
+    assert main(["info", "--data", citing_retired, "--base", "kazakhstan", "--json"]) == 1
+    assert _marks(json.loads(capsys.readouterr().out)["problems"]) == marked
+    # with no --base, among the references the note counts
+    assert main(["validate", citing_retired, "--json"]) == EXIT_INVALID
+    out, err = capsys.readouterr()
+    assert _marks(json.loads(out)) == [
+        *marked,
+        ("person:vladimir-kozlov", "kazakhstan", None),
+        ("source:hrf-2012-12-14", "kazakhstan", None),
+    ]
+    assert "note: 3 of these references name records of the bundled dataset" in " ".join(
+        err.split()
+    )

@@ -17,7 +17,7 @@ from rightsdata._values.shell import shell_path, shell_word
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
 
-__all__ = ["BaseRefusedError"]
+__all__ = ["BaseRefusedError", "bundled_base"]
 
 #: The bundled dataset the commands use without --name or --data: load()'s.
 _DEFAULT_NAME: Final = DEFAULT_NAME
@@ -72,6 +72,18 @@ def _width(args: argparse.Namespace) -> int | None:
     return width
 
 
+def bundled_base(value: str | None) -> str | None:
+    """The name of the bundled dataset ``--base`` names (``value``), else None (a path, or
+    no ``--base``): where a name is a bundled dataset's, it is that dataset, not a folder.
+
+    >>> bundled_base("kazakhstan"), bundled_base("./kazakhstan"), bundled_base(None)
+    ('kazakhstan', None, None)
+    """
+    import rightsdata
+
+    return value if value is not None and value in rightsdata.datasets() else None
+
+
 def _base(
     value: str | None, *, max_bytes: int | None = None, max_problems: int | None = None
 ) -> Dataset | None:
@@ -88,7 +100,7 @@ def _base(
     import rightsdata
     from rightsdata._data.loading import DEFAULT_MAX_BYTES
 
-    if value in rightsdata.datasets():
+    if bundled_base(value) is not None:
         return rightsdata.load(value)
     if missing(_path(value, "--base")):
         bundled = ", ".join(rightsdata.datasets()) or "none"
