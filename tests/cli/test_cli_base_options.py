@@ -155,3 +155,112 @@ def test_no_reference_is_marked_where_a_base_is_given(
     assert main(["validate", additions, "--base", str(base), "--json"]) == EXIT_INVALID
     out, err = capsys.readouterr()
     assert all("bundled" not in p for p in json.loads(out)) and "note:" not in err
+
+
+# --- a reference to a retired ID of a bundled dataset: marked, with what replaces it --------
+
+_RETIRED = "org:kazakhstan-authorities"  # (datasets/kazakhstan/redirects.json)
+_SUCCESSOR = "group:kazakhstan-authorities"
+
+
+@pytest.fixture
+def citing_retired(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Data whose event names a retired ID of the bundled dataset and a current one."""
+    monkeypatch.chdir(tmp_path)
+    participants = [
+        {"actor": _RETIRED, "role": "perpetrator"},
+        {"actor": "person:vladimir-kozlov", "role": "victim"},
+    ]
+    event = event_doc(participants=participants, citations=[{"source": "source:hrf-2012-12-14"}])
+    Path("mine.json").write_text(json.dumps({"events": [event]}), encoding="utf-8")
+    return "mine.json"
+
+
+def _marks(problems: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return sorted((p["missing_id"], p.get("bundled"), p.get("redirects_to")) for p in problems)
+
+
+def test_a_reference_to_a_retired_bundled_id_is_marked_with_its_successor(
+    capsys: pytest.CaptureFixture[str], citing_retired: str
+) -> None:
+    """(It was not marked: only a current bundled ID was, so a program could not tell that
+    the reference was to the bundled data, nor what to rewrite it to.)"""
+    marked = [(_RETIRED, "kazakhstan", _SUCCESSOR)]
+    for json_option in ("--json", "--json-report"):
+        argv = ["validate", citing_retired, "--base", "kazakhstan", json_option]
+        assert main(argv) == EXIT_INVALID
+        printed = json.loads(capsys.readouterr().out)
+        assert _marks(printed if json_option == "--json" else printed["problems"]) == marked
+    assert main(["info", "--data", citing_retired, "--base", "kazakhstan", "--json"]) == 1
+    assert _marks(json.loads(capsys.readouterr().out)["problems"]) == marked
+    # with no --base, among the references the note counts
+    assert main(["validate", citing_retired, "--json"]) == EXIT_INVALID
+    out, err = capsys.readouterr()
+    assert _marks(json.loads(out)) == [
+        *marked,
+        ("person:vladimir-kozlov", "kazakhstan", None),
+        ("source:hrf-2012-12-14", "kazakhstan", None),
+    ]
+    assert "note: 3 of these references name records of the bundled dataset" in " ".join(
+        err.split()
+    )
+
+
+# --- --base NAME@VERSION: a version required of a bundled base -------------------------------
+
+
+def test_base_takes_a_version_required_of_a_bundled_dataset(
+    capsys: pytest.CaptureFixture[str], additions: str
+) -> None:
+    """(``--base kazakhstan@3`` was taken for a path, and refused: no such file or folder.)"""
+    import rightsdata
+
+    cited = "source:hrf-2012-12-14"  # (of the bundled dataset)
+    bundled = rightsdata.load().version
+    assert bundled is not None
+    major, minor, _ = bundled.split(".")
+    Path("event.json").write_text(
+        json.dumps({"events": [event_doc(participants=[], citations=[{"source": cited}])]}),
+        encoding="utf-8",
+    )
+    for met in (major, f"{major}.{minor}", bundled):
+        code, out, _ = run(capsys, "validate", "event.json", "--base", f"kazakhstan@{met}")
+        assert code == EXIT_OK and out.endswith(f"over kazakhstan {bundled}"), out
+        code, out, _ = run(
+            capsys, "show", "event:a", "--data", "event.json", "--base", f"kazakhstan@{met}"
+        )
+        assert code == EXIT_OK and "event:a" in out
+    # an unmet requirement: refused as load(version=) refuses it, saying the version bundled
+    for unmet in (str(int(major) + 1), f"{major}.{int(minor) + 1}"):
+        code, out, err = run(capsys, "validate", "event.json", "--base", f"kazakhstan@{unmet}")
+        assert (code, out) == (EXIT_INVALID, "")
+        assert err.startswith(
+            f"rightsdata validate: bundled dataset 'kazakhstan' is version {bundled}, but "
+            f"version {unmet} ("
+        ), err
+    # under --json too (nothing on stdout: no problem of the data was found)
+    argv = ["validate", additions, "--base", f"kazakhstan@{int(major) + 1}", "--json"]
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (EXIT_INVALID, "") and f"is version {bundled}" in err
+    # a requirement that is none, and a name no bundled dataset has: usage errors
+    code, _, err = run(capsys, "validate", "event.json", "--base", "kazakhstan@3.x")
+    assert code == EXIT_USAGE
+    assert err.startswith("rightsdata validate: --base kazakhstan@3.x: version='3.x' is not a")
+    code, _, err = run(capsys, "validate", "event.json", "--base", "nosuch@3")
+    assert code == EXIT_USAGE and "--base nosuch@3: no such file or folder" in err
+
+
+def test_a_folder_named_as_a_bundled_dataset_and_a_version_is_a_path(
+    capsys: pytest.CaptureFixture[str], folders: tuple[Path, Path]
+) -> None:
+    base, data = folders
+    base.rename("kazakhstan@3")
+    code, out, _ = run(capsys, "validate", str(data), "--base", "./kazakhstan@3")
+    assert code == EXIT_OK and out.startswith(f"{data}: valid: checked 1 record (1 event)")
+
+
+def test_a_retired_id_is_marked_over_a_base_with_a_version(
+    capsys: pytest.CaptureFixture[str], citing_retired: str
+) -> None:
+    assert main(["validate", citing_retired, "--base", "kazakhstan@3", "--json"]) == 1
+    assert _marks(json.loads(capsys.readouterr().out)) == [(_RETIRED, "kazakhstan", _SUCCESSOR)]

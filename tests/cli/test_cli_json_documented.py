@@ -89,3 +89,27 @@ def test_a_list_json_is_an_array_of_records_as_their_files_hold_them(
         empty = ["search", "zzzqqq"] if argv[0] == "search" else ["events", "--kind", "killing"]
         empty += ["--between", "2020"] if argv[0] == "events" else []
         assert run_json(capsys, *empty, "--json") == []
+
+
+def test_validate_json_problems_have_only_the_keys_the_page_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Every key a problem of ``validate --json`` may have, those a reference into a bundled
+    dataset is marked with (``bundled``, ``redirects_to``) and a base's ``base`` included."""
+    keys = documented_keys("`validate --json` prints the same problems as a list of objects")
+    participants = [
+        {"actor": "org:kazakhstan-authorities", "role": "perpetrator"},  # (retired)
+        {"actor": "person:vladimir-kozlov", "role": "victim"},
+    ]
+    event = {"id": "event:a", "kind": "arrest", "title": "A", "date": "2020"}
+    data = tmp_path / "mine.json"
+    data.write_text(json.dumps({"events": [{**event, "participants": participants}]}), "utf-8")
+    bad_base = tmp_path / "base.json"
+    bad_base.write_text(json.dumps({"persons": [{"id": "person:a"}]}), "utf-8")
+    shown: set[str] = set()
+    for over in ([], ["--base", "kazakhstan"], ["--base", str(bad_base)]):
+        assert main(["validate", str(data), "--json", *over]) == 1
+        problems = json.loads(capsys.readouterr().out)
+        shown |= {key for problem in problems for key in problem}
+    assert {"base", "bundled", "redirects_to"} <= shown
+    assert shown <= keys, sorted(shown - keys)

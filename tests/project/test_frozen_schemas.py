@@ -1,5 +1,5 @@
 """The published formats' JSON Schemas are frozen: what schemas/v2/ and schemas/v3/ accept
-never changes.
+never changes, nor, once a release has shipped it, what the newest format's accept.
 
 A dataset that declares format 2 or 3 is checked by those schemas, under the same ``$id``, by
 tools outside Python that fetched them once: a change there changes the meaning of a format
@@ -16,9 +16,10 @@ their value is text), written with sorted keys. A description reworded (a field'
 term's meaning, the rules listed) may still be fixed in every format without touching the
 ledger; a pattern, an enum, a property, a ``required`` or a bound may not.
 
-The newest format's schemas (the top of ``schemas/``) are not in the ledger: the newest
-format may still change before it is released. Once a release ships format N and format N + 1
-begins, its schemas move to ``schemas/vN/`` (``schema_file``), and their lines join the ledger.
+The newest format's schemas (the top of ``schemas/``) are in the ledger only once released
+(``RELEASED_FORMATS``): until then the newest format may still change. Releasing adds it to
+``RELEASED_FORMATS`` and its lines to the ledger, keyed as the folder its schemas move to when
+format N + 1 begins (``schema_file``: ``schemas/vN/``), so that the move changes no line.
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ from typing import Any, Final
 
 from schemagen import generate
 
-from rightsdata._values.format import FORMAT, SCHEMA_FORMATS
+from rightsdata._values.format import FORMAT, READABLE, RELEASED_FORMATS, SCHEMA_FORMATS
 
 from conftest import ROOT
 
 SCHEMAS: Final = ROOT / "schemas"
 
-#: Each older format's schema file, by its path in schemas/ less ``.schema.json``, and the
+#: Each frozen format's schema file (an older format's, and the newest's once released), by
+#: its path in schemas/ less ``.schema.json``, and the
 #: sha256 of what it accepts (:func:`accepting`). Update it only for a change to an older
 #: format made on purpose (a fix: what that format always meant to accept), with its reason
 #: in the commit message and CHANGELOG.md; a failure of the test below prints the new lines.
@@ -73,7 +75,8 @@ _ANNOTATIONS: Final = frozenset({"description", "title", "$comment"})
 
 #: What a failure says to do.
 _ADVICE: Final = (
-    "the schemas of an older format changed: a published format must keep accepting exactly "
+    "the schemas of a frozen format (an older one, or one released) changed: a published "
+    "format must keep accepting exactly "
     "what it accepted. A new field or vocabulary term needs a new format: add it to "
     "FIELDS_FROM or TERMS_FROM in src/rightsdata/_values/format.py with the first format that "
     "has it (a new format if the newest is released: FormatVersion, FORMAT, READABLE, "
@@ -112,14 +115,28 @@ def accepting(schema: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _older(names: list[str]) -> dict[str, str]:
-    """Those of ``names`` (paths in schemas/) that are an older format's (``vN/...``), each
-    by its key in :data:`LEDGER`: ``"v2/events"`` for ``v2/events.schema.json``."""
-    return {name.removesuffix(".schema.json"): name for name in sorted(names) if "/" in name}
+def _frozen(names: list[str], released: tuple[int, ...] = RELEASED_FORMATS) -> dict[str, str]:
+    """Those of ``names`` (paths in schemas/) that are a frozen format's, each by its key in
+    :data:`LEDGER`: an older format's (``"v2/events"`` for ``v2/events.schema.json``), and,
+    where the newest format is ``released``, the newest's (``"v4/events"`` for
+    ``events.schema.json``, its key when it moves to ``v4/``).
+
+    >>> _frozen(["events.schema.json", "v3/events.schema.json"], released=())
+    {'v3/events': 'v3/events.schema.json'}
+    >>> _frozen(["events.schema.json"], released=(FORMAT,)) == {
+    ...     f"v{FORMAT}/events": "events.schema.json"
+    ... }
+    True
+    """
+    frozen = (name for name in sorted(names) if "/" in name or FORMAT in released)
+    return {
+        (name if "/" in name else f"v{FORMAT}/{name}").removesuffix(".schema.json"): name
+        for name in frozen
+    }
 
 
 def _changed(found: dict[str, str]) -> str:
-    """What differs between :data:`LEDGER` and ``found`` (each older file's hash), with the
+    """What differs between :data:`LEDGER` and ``found`` (each frozen file's hash), with the
     advice and the ledger's lines that would say ``found``; empty if nothing."""
     if found == LEDGER:
         return ""
@@ -142,20 +159,39 @@ def test_older_formats_schemas_are_frozen() -> None:
     committed = [p.relative_to(SCHEMAS).as_posix() for p in SCHEMAS.rglob("*.schema.json")]
     on_disk = {
         key: accepting(json.loads((SCHEMAS / name).read_text("utf-8")))
-        for key, name in _older(committed).items()
+        for key, name in _frozen(committed).items()
     }
     generated = generate()
-    from_model = {key: accepting(generated[name]) for key, name in _older(list(generated)).items()}
+    from_model = {key: accepting(generated[name]) for key, name in _frozen(list(generated)).items()}
     message = _changed(on_disk)
     assert not message, message
     message = _changed(from_model)
     assert not message, message
 
 
-def test_the_ledger_holds_every_older_format_and_not_the_newest() -> None:
+def test_the_ledger_holds_every_older_format_and_the_newest_once_released() -> None:
     assert {name.partition("/")[0] for name in LEDGER} == {
-        f"v{format}" for format in SCHEMA_FORMATS if format != FORMAT
+        f"v{format}" for format in SCHEMA_FORMATS if format != FORMAT or format in RELEASED_FORMATS
     }
+    assert list(RELEASED_FORMATS) == sorted(set(RELEASED_FORMATS))
+    assert set(RELEASED_FORMATS) <= set(READABLE)
+
+
+def test_a_released_newest_format_is_frozen() -> None:
+    """(The newest format was never frozen: a release that shipped it could see its schemas
+    changed by the next field added, with no new format and no test failing.)"""
+    committed = [p.relative_to(SCHEMAS).as_posix() for p in SCHEMAS.rglob("*.schema.json")]
+    newest = {key for key in _frozen(committed, released=(FORMAT,)) if key not in LEDGER}
+    assert newest == {
+        f"v{FORMAT}/{p.name.removesuffix('.schema.json')}" for p in SCHEMAS.glob("*.schema.json")
+    }
+    found = {
+        key: accepting(json.loads((SCHEMAS / name).read_text("utf-8")))
+        for key, name in _frozen(committed, released=(FORMAT,)).items()
+    }
+    message = _changed(found)
+    assert f"v{FORMAT}/events: not in the ledger" in message
+    assert f'    "v{FORMAT}/events": "{found[f"v{FORMAT}/events"]}",' in message
 
 
 def test_a_new_term_in_an_older_format_is_told() -> None:
@@ -166,7 +202,7 @@ def test_a_new_term_in_an_older_format_is_told() -> None:
     schema["$defs"]["event_kind"]["enum"].append("new_term")
     found = {**LEDGER, "v2/common": accepting(schema)}
     message = _changed(found)
-    assert message.startswith("the schemas of an older format changed")
+    assert message.startswith("the schemas of a frozen format (an older one, or one released)")
     assert "v2/common: changed" in message
     assert f'"v2/common": "{accepting(schema)}",' in message
     # a reworded description is no change to what the format accepts

@@ -17,7 +17,7 @@ from rightsdata._values.shell import shell_path, shell_word
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
 
-__all__ = ["BaseRefusedError"]
+__all__ = ["BaseRefusedError", "bundled_base"]
 
 #: The bundled dataset the commands use without --name or --data: load()'s.
 _DEFAULT_NAME: Final = DEFAULT_NAME
@@ -72,11 +72,43 @@ def _width(args: argparse.Namespace) -> int | None:
     return width
 
 
+def _bundled_named(value: str | None) -> tuple[str, str | None] | None:
+    """The bundled dataset ``--base`` names (``value``), and the version it requires of it
+    (``kazakhstan@3``: ``("kazakhstan", "3")``; None where none is given); None where
+    ``value`` names none (a path, or no ``--base``). A folder of such a name is given as a
+    path: ``./kazakhstan``, ``./kazakhstan@3``."""
+    import rightsdata
+
+    if value is None:
+        return None
+    bundled = rightsdata.datasets()
+    if value in bundled:
+        return value, None
+    name, at, version = value.rpartition("@")
+    return (name, version) if at and name in bundled else None
+
+
+def bundled_base(value: str | None) -> str | None:
+    """The name of the bundled dataset ``--base`` names (``value``), else None (a path, or
+    no ``--base``): where a name is a bundled dataset's, it is that dataset, not a folder.
+
+    >>> bundled_base("kazakhstan"), bundled_base("kazakhstan@3.6"), bundled_base("./kazakhstan")
+    ('kazakhstan', 'kazakhstan', None)
+    >>> bundled_base(None)
+    """
+    named = _bundled_named(value)
+    return None if named is None else named[0]
+
+
 def _base(
     value: str | None, *, max_bytes: int | None = None, max_problems: int | None = None
 ) -> Dataset | None:
-    """The dataset ``--base`` names: a bundled dataset's name (``kazakhstan``), else a path
-    (a folder of a bundled dataset's name is ``./kazakhstan``); None without ``--base``.
+    """The dataset ``--base`` names: a bundled dataset's name (``kazakhstan``), with a
+    version required of it if given (``kazakhstan@3``, ``kazakhstan@3.6``: as
+    ``load(name, version=)`` takes it), else a path (a folder of a bundled dataset's name is
+    ``./kazakhstan``); None without ``--base``. A bundled dataset that does not meet the
+    version raises :class:`~rightsdata.DatasetVersionError` (exit code 1), which says the
+    version bundled; a malformed requirement is a usage error.
 
     A path is read under the limits the command was given for its data (``--max-bytes``,
     ``--max-problems``: they guard the machine, whichever file it reads), and judged as
@@ -88,8 +120,15 @@ def _base(
     import rightsdata
     from rightsdata._data.loading import DEFAULT_MAX_BYTES
 
-    if value in rightsdata.datasets():
-        return rightsdata.load(value)
+    named = _bundled_named(value)
+    if named is not None:
+        name, version = named
+        try:
+            return rightsdata.load(name, version=version)
+        except rightsdata.DatasetVersionError:
+            raise
+        except ValueError as error:  # (a malformed requirement: `kazakhstan@3.x`)
+            raise UsageError(f"--base {value}: {error}") from None
     if missing(_path(value, "--base")):
         bundled = ", ".join(rightsdata.datasets()) or "none"
         raise UsageError(

@@ -64,32 +64,50 @@ def _name(dataset: Dataset, record_id: str) -> str:
 
 
 def _problem_json(
-    problem: Problem, base: str | None = None, bundled: str | None = None
+    problem: Problem,
+    base: str | None = None,
+    bundled: str | None = None,
+    redirects_to: str | None = None,
 ) -> dict[str, str | int | None]:
     """A problem for ``--json``: its location, message and code, and the location's parts
     (null where they do not apply: every part but the file it concerns, for a problem in no
     record); a problem of the dataset ``--base`` names also has ``base``, the base as given,
     in which its location is (a program tells it from its data's own by that key); a
     reference to no record that names a record of a bundled dataset has ``bundled``, that
-    dataset's name (:func:`problems_json`: what the text's note says, :func:`base_note`)."""
+    dataset's name (:func:`problems_json`: what the text's note says, :func:`base_note`),
+    and one that names a retired ID of it also ``redirects_to``, the ID that replaces it."""
     shown = problem._asdict()
     if base is not None:
         shown["base"] = base
     if bundled is not None:
         shown["bundled"] = bundled
+    if redirects_to is not None:
+        shown["redirects_to"] = redirects_to
     return shown
 
 
 def problems_json(
-    problems: Sequence[Problem], base: str | None = None, *, noted: bool = False
+    problems: Sequence[Problem],
+    base: str | None = None,
+    *,
+    noted: bool = False,
+    over: str | None = None,
 ) -> list[dict[str, str | int | None]]:
     """``problems`` for ``--json`` (:func:`_problem_json`), each of a base marked with
     ``base``; ``noted``: where the text ends with :func:`base_note` (no ``--base`` was
     given), the references it counts are marked with ``bundled``, the bundled dataset that
-    has the records they name, so that the JSON says what the note does."""
-    name, at = bundled_references(problems) if noted else ("", frozenset[int]())
+    has the records they name, so that the JSON says what the note does; ``over``: the
+    bundled dataset ``--base`` named, whose retired IDs the references to are marked so
+    too. A reference to a retired ID also has ``redirects_to``, so that a program can
+    rewrite it."""
+    if noted:
+        name, at = bundled_references(problems)
+    elif over is not None:
+        name, at = over, retired_references(problems, over)
+    else:
+        name, at = "", {}
     return [
-        _problem_json(problem, base, name if i in at else None)
+        _problem_json(problem, base, name if i in at else None, at.get(i))
         for i, problem in enumerate(problems)
     ]
 
@@ -101,12 +119,13 @@ def refused_json(error: InvalidDataError, args: argparse.Namespace) -> object:
     prints (``problems``, ``unchecked`` and, where ``--max-problems`` was given,
     ``stopped_at``). A base's problems carry ``base`` (:func:`_problem_json`); its data was
     not read, so ``unchecked`` names every kind (fixing the base may reveal more)."""
-    from rightsdata._cli.arguments import BaseRefusedError
+    from rightsdata._cli.arguments import BaseRefusedError, bundled_base
     from rightsdata._model.records import KINDS
 
     base = error.base if isinstance(error, BaseRefusedError) else None
     noted = base is None and hasattr(args, "base") and args.base is None  # (as main notes it)
-    problems = problems_json(error.problems, base, noted=noted)
+    over = bundled_base(getattr(args, "base", None)) if base is None else None
+    problems = problems_json(error.problems, base, noted=noted, over=over)
     if args.command == "validate" and not args.json_report:
         return problems
     unchecked = list(KINDS) if base is not None else [k for k in KINDS if k in error.unchecked]
@@ -195,26 +214,47 @@ def base_note(problems: Sequence[Problem], given: Sequence[str]) -> str:
     return "\n".join(wrap(text, terminal_width(), "", "  ", whole=True, keep=_GIVEN))
 
 
-def bundled_references(problems: Sequence[Problem]) -> tuple[str, frozenset[int]]:
-    """The first bundled dataset that has records that references to no record
-    (:attr:`~rightsdata.Problem.missing_id`) among ``problems`` name, and the positions of
-    those references in ``problems``; ``("", frozenset())`` where none has any. What
-    :func:`base_note` tells, and ``--json`` marks (:func:`problems_json`)."""
-    import rightsdata
-
-    targets = {
+def _references(problems: Sequence[Problem]) -> dict[int, str]:
+    """The IDs that references to no record (:attr:`~rightsdata.Problem.missing_id`) among
+    ``problems`` name, by their positions in ``problems``."""
+    return {
         i: p.missing_id
         for i, p in enumerate(problems)
         if p.code == ProblemCode.INTEGRITY and p.missing_id is not None
     }
+
+
+def bundled_references(problems: Sequence[Problem]) -> tuple[str, dict[int, str | None]]:
+    """The first bundled dataset that has records that references to no record
+    (:attr:`~rightsdata.Problem.missing_id`) among ``problems`` name, current or retired
+    (a redirect of it), and the positions of those references in ``problems``, each with
+    the ID a retired one redirects to (None for a current one); ``("", {})`` where none has
+    any. What :func:`base_note` tells, and ``--json`` marks (:func:`problems_json`)."""
+    import rightsdata
+
+    targets = _references(problems)
     if not targets:
-        return "", frozenset()
+        return "", {}
     for name in rightsdata.datasets():
         bundled = rightsdata.load(name)
-        at = frozenset(i for i, target in targets.items() if target in bundled)
+        at = {
+            i: bundled.redirects.get(target)
+            for i, target in targets.items()
+            if target in bundled or target in bundled.redirects
+        }
         if at:
             return name, at
-    return "", frozenset()
+    return "", {}
+
+
+def retired_references(problems: Sequence[Problem], name: str) -> dict[int, str | None]:
+    """The positions in ``problems`` of the references to no record that name a retired ID
+    of the bundled dataset ``name`` (the base, which has no record of it), each with the ID
+    it redirects to."""
+    import rightsdata
+
+    redirects = rightsdata.load(name).redirects
+    return {i: redirects[t] for i, t in _references(problems).items() if t in redirects}
 
 
 def redirected(asked: str, found: str) -> None:

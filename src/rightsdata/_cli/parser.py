@@ -167,7 +167,10 @@ def _add_base_option(
     parser.add_argument(
         "--base",
         metavar="NAME_OR_PATH",
-        help=f"{said}the dataset it builds on (a bundled dataset's name, or a path): {then}",
+        help=(
+            f"{said}the dataset it builds on (a bundled dataset's name, NAME@VERSION to "
+            f"require a version of it, or a path): {then}"
+        ),
     )
 
 

@@ -60,6 +60,12 @@ FormatVersion: TypeAlias = Literal[1, 2, 3, 4]
 FORMAT: Final[FormatVersion] = 4
 #: The formats this library reads.
 READABLE: Final[tuple[FormatVersion, ...]] = (1, 2, 3, 4)
+#: The formats a published release of rightsdata has read and written, oldest first: each
+#: is frozen, its JSON Schemas held to what they accepted (tests/project/test_frozen_schemas.py),
+#: the newest (:data:`FORMAT`) too once it is here, so that a field or term added after a
+#: release needs a new format. Releasing adds the newest (docs/maintaining.md, "Releasing").
+#: Empty: no release has been published.
+RELEASED_FORMATS: Final[tuple[FormatVersion, ...]] = ()
 #: The first format in which a date may be a set (``[A,B]``, "one of").
 SETS_FROM: Final[FormatVersion] = 3
 #: The first format in which a figure may say what exactly it counts (``of``).

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from rightsdata._cli.arguments import _base, _path
+from rightsdata._cli.arguments import _base, _path, bundled_base
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import (
     _plural,
@@ -118,15 +118,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     # (where no --base was given, the references to a bundled dataset's records are marked
     # in the JSON as the text's note counts them; the note itself goes to stderr)
     noted = base is None
+    over = bundled_base(args.base)
     if args.json_report:
         not_checked = [kind for kind in KINDS if kind in unjudged or kind in elsewhere]
-        report = {"problems": problems_json(problems, noted=noted), "unchecked": not_checked}
+        report = {
+            "problems": problems_json(problems, noted=noted, over=over),
+            "unchecked": not_checked,
+        }
         if args.max_problems is not None:  # (the key only where the option was given)
             report["stopped_at"] = stopped
         _print_json(report)
     elif args.json:
         # (the list stays the whole of stdout, as programs read it: the notes go to stderr)
-        _print_json(problems_json(problems, noted=noted))
+        _print_json(problems_json(problems, noted=noted, over=over))
         if stopped is not None:
             _print_error(f"{_plural(len(problems), 'problem')}: {stopped_flag(stopped)}")
         if unjudged:
