@@ -17,6 +17,7 @@ import rightsdata
 from rightsdata import Dataset, DatasetVersionError, InvalidDataError, ProblemCode
 from rightsdata._data.canonical import embedded_descriptor
 from rightsdata._data.packagemeta import package_metadata
+from rightsdata._values.format import FORMAT, READABLE
 from rightsdata._values.names import FormatName
 from rightsdata.testing import datasets
 
@@ -174,21 +175,22 @@ def test_a_name_given_to_the_dataset_is_carried_with_its_descriptor() -> None:
     assert (carried["name"], carried["version"], carried["title"]) == ("mine", "0.1.0", "T")
 
 
-@pytest.mark.parametrize("declared", [1, 3, 4, 5])
+@pytest.mark.parametrize("declared", [1, 3, FORMAT, FORMAT + 1])
 def test_every_writer_declares_the_format_it_writes_not_the_one_declared(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, declared: int
 ) -> None:
-    # a writer declares the lowest format its data needs (rightsdata._values.format): format 4
-    # is one a dataset may declare and its data not need (no figure's of), format 5 stands
-    # for a newer one (the JSON Lines export kept any declared format above 3)
+    # a writer declares the lowest format its data needs (rightsdata._values.format): the
+    # newest (FORMAT) is one a dataset may declare and its data not need (no figure's of),
+    # FORMAT + 1 stands for a newer one (the JSON Lines export kept any declared format above 3)
     from rightsdata._validation import descriptor as checker
 
-    # (a release that reads format 5 has a descriptor schema that takes it)
+    # (a release that reads FORMAT + 1 has a descriptor schema that takes it)
     newer = checker.load_schema()
     newer = {**newer, "properties": {**newer["properties"]}}
-    newer["properties"]["rightsdata_format"] = {"type": "integer", "minimum": 1, "maximum": 5}
+    taken = {"type": "integer", "minimum": 1, "maximum": FORMAT + 1}
+    newer["properties"]["rightsdata_format"] = taken
     monkeypatch.setattr(checker, "load_schema", lambda: newer)
-    monkeypatch.setattr(checker, "READABLE", (1, 2, 3, 4, 5))
+    monkeypatch.setattr(checker, "READABLE", (*READABLE, FORMAT + 1))
     plain = bundled_dataset_in_format(2)
     dataset = Dataset(
         {kind: list(plain.collection(kind)) for kind in rightsdata.KINDS},
@@ -283,7 +285,8 @@ def test_a_descriptor_line_is_checked_as_datapackage_json_is(tmp_path: Path) -> 
 
 
 def test_a_descriptor_key_of_a_document_is_checked_and_located(tmp_path: Path) -> None:
-    documents: dict[str, Any] = {"datapackage": {"name": "", "rightsdata_format": 5}}
+    newer = FORMAT + 1  # (a format no release reads yet)
+    documents: dict[str, Any] = {"datapackage": {"name": "", "rightsdata_format": newer}}
     documents.update(rightsdata.load().to_dict())
     path = tmp_path / "all.json"
     path.write_text(json.dumps(documents), encoding="utf-8")
@@ -293,12 +296,12 @@ def test_a_descriptor_key_of_a_document_is_checked_and_located(tmp_path: Path) -
         # (an empty name does not hide the format this rightsdata cannot read)
         ("all.json:datapackage.rightsdata_format", ProblemCode.NEWER_FORMAT, "all.json"),
     ]
-    documents["datapackage"] = {"name": "x", "rightsdata_format": 5}
+    documents["datapackage"] = {"name": "x", "rightsdata_format": newer}
     path.write_text(json.dumps(documents), encoding="utf-8")
     (problem,) = rightsdata.validate(path)
     assert str(problem) == (
-        "all.json:datapackage.rightsdata_format: format 5 is newer than this rightsdata reads "
-        "(formats 1-4); upgrade rightsdata"
+        f"all.json:datapackage.rightsdata_format: format {newer} is newer than this rightsdata "
+        f"reads (formats {READABLE[0]}-{READABLE[-1]}); upgrade rightsdata"
     )
     documents["datapackage"] = ["x"]
     path.write_text(json.dumps(documents), encoding="utf-8")

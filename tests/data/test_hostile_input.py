@@ -575,7 +575,6 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
     # the bundled dataset holds dates that are sets (format 3) and figures that say what
     # they count (of, format 4): it declares format 4, the lowest it needs
     assert rightsdata.load().format == 4
-    assert FORMAT == 4
     assert FORMAT in READABLE
     # its data without the sets and the of may declare any format this release reads
     plain = bundled_in_format(tmp_path / "plain", 2)

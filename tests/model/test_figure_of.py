@@ -23,8 +23,8 @@ from rightsdata._tables.fromtables import documents_from_rows
 from rightsdata._tables.tables import TABLES, get_table, rows
 from rightsdata._values.format import (
     DESCRIPTOR,
-    FORMAT,
     FORMAT_KEY,
+    OF_FROM,
     READABLE,
     format_problems,
     lowest_format,
@@ -372,7 +372,7 @@ def test_figures_put_together_by_hand_compare_by_of_too() -> None:
 
 
 def test_format_4_is_read_and_written_only_where_of_is() -> None:
-    assert FORMAT == 4 and READABLE == (1, 2, 3, 4)
+    assert OF_FROM == 4 and READABLE[:4] == (1, 2, 3, 4)  # (format 4 added of)
     assert dataset(OFFICERS).format == 4
     assert dataset(figure()).format == 1
     assert needed_format({"events": dataset(OFFICERS).events}) == 4

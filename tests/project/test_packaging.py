@@ -22,8 +22,9 @@ from conftest import ROOT
 PROBE = """
 import json, rightsdata
 from rightsdata._values.resources import datasets_root, schemas_root
+from rightsdata._values.format import FORMAT
 from rightsdata.schema import load_schema
-assert load_schema("events")["$id"] == "urn:rightsdata:schemas:v4:events"
+assert load_schema("events")["$id"] == f"urn:rightsdata:schemas:v{FORMAT}:events"
 assert load_schema("events", format=3)["$id"] == "urn:rightsdata:schemas:v3:events"
 assert load_schema("events", format=2)["$id"] == "urn:rightsdata:schemas:v2:events"
 package = json.loads(datasets_root().joinpath("kazakhstan", "datapackage.json").read_text())

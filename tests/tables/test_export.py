@@ -243,7 +243,7 @@ def test_csv_writes_every_table_and_loses_nothing(tmp_path: Path, with_redirect:
     assert documents == with_redirect.to_dict()
     assert redirects == dict(with_redirect.redirects)
     header = (tmp_path / "events.participants.csv").read_text(encoding="utf-8").splitlines()[0]
-    assert header == "event_id,position,actor,role"
+    assert header == ",".join(TABLES["events.participants"].column_names)
 
 
 def test_csv_read_back_after_a_spreadsheet_saved_it_with_a_byte_order_mark(
@@ -543,7 +543,13 @@ def test_cli_export_your_own_data(capsys: pytest.CaptureFixture[str], tmp_path: 
     code, _, _ = run(capsys, "export", "--format", "csv", "--data", str(good), str(tmp_path / "o"))
     assert code == EXIT_OK
     lines = (tmp_path / "o" / "events.participants.csv").read_text(encoding="utf-8").splitlines()
-    assert lines == ["event_id,position,actor,role", "event:a,0,person:a,defendant"]
+    names = TABLES["events.participants"].column_names
+    assert len(lines) == 2 and lines[0] == ",".join(names)
+    cells = {"event_id": "event:a", "position": "0", "actor": "person:a", "role": "defendant"}
+    assert dict(zip(names, lines[1].split(","), strict=True)) == {
+        **dict.fromkeys(names, ""),
+        **cells,
+    }
     bad = write_folder(tmp_path / "bad", {**mine, "persons.json": [person_doc(name=5)]})
     code, _, err = run(capsys, "export", "--data", str(bad), str(tmp_path / "o2"))
     assert code == EXIT_INVALID and "persons.json[0] person:a.name: expected text" in err

@@ -21,6 +21,7 @@ from rightsdata import EDTF, FormatVersion, KindName, testing
 from rightsdata._data.canonical import with_every_field
 from rightsdata._model.records import RECORD_TYPES
 from rightsdata._validation.convert import structure
+from rightsdata._values.format import FORMAT, READABLE
 from rightsdata._values.hints import field_hints, leaf_types
 
 from conftest import examples, searching
@@ -157,9 +158,9 @@ def test_a_kind_that_is_not_text_is_a_type_error() -> None:
     ("make", "error", "message"),
     [
         (
-            lambda: testing.records("events", format=5),  # type: ignore[call-overload]
+            lambda: testing.records("events", format=FORMAT + 1),  # type: ignore[call-overload]
             ValueError,
-            r"format must be one .*1-4",
+            rf"format must be one .*{READABLE[0]}-{READABLE[-1]}",
         ),
         (lambda: testing.events(format=0), ValueError, "not 0"),  # type: ignore[arg-type]
         (

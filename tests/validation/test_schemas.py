@@ -27,6 +27,7 @@ from rightsdata._values.dates import EDTF_PATTERN
 from rightsdata._values.errors import ProblemCode
 from rightsdata._values.format import (
     FORMAT,
+    READABLE,
     SCHEMA_FORMATS,
     FormatVersion,
     lowest_format,
@@ -98,8 +99,11 @@ def test_every_ref_stays_within_its_format(format: FormatVersion) -> None:
 
 
 def test_the_schema_functions_name_what_is_wrong() -> None:
-    with pytest.raises(ValueError, match=r"no schemas for format 5; .* reads formats 1-4"):
-        load_schema("events", format=5)  # type: ignore[arg-type]
+    newer, readable = FORMAT + 1, f"{READABLE[0]}-{READABLE[-1]}"
+    with pytest.raises(
+        ValueError, match=rf"no schemas for format {newer}; .* reads formats {readable}"
+    ):
+        load_schema("events", format=newer)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"no schemas for format 0"):
         validator_for("events", format=0)  # type: ignore[arg-type]
     # (told what it is spelled like, as a misspelt kind, table or format is)
@@ -818,8 +822,8 @@ def test_a_name_or_format_of_the_wrong_type_is_a_type_error() -> None:
 def test_a_validator_is_built_once_for_each_format_it_checks() -> None:
     # (format 1's files are checked by format 2's schemas: one validator for both)
     assert validator_for("events", format=1) is validator_for("events", format=2)
-    assert validator_for("events") is validator_for("events", format=4)
-    assert validator_for("events", format=3) is not validator_for("events", format=4)
+    assert validator_for("events") is validator_for("events", format=FORMAT)
+    assert validator_for("events", format=3) is not validator_for("events", format=FORMAT)
 
 
 def test_a_number_too_long_to_write_out_is_told_by_its_digits() -> None:

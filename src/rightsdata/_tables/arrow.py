@@ -6,7 +6,9 @@ categorical, a Polars categorical, a DuckDB enum-like column); days as ``date32`
 positions as ``int64``; numbers with a fraction (degrees) as ``float64``; a citation's
 ``fields`` as ``list<string>``. Columns that are never empty are non-nullable. Each table's
 schema carries the table's description and its Table Schema (primary and foreign keys) as JSON
-under the metadata key ``rightsdata``, with the dataset's name and version.
+under the metadata key ``rightsdata``, with the dataset's name and version and the format a
+writer declares for its data (``rightsdata_format``), whose terms the Table Schema's
+vocabularies list (the Arrow dictionaries, a type shared by every dataset, hold them all).
 
 >>> import rightsdata
 >>> table = arrow_table(rightsdata.load(), TABLES["figures"])
@@ -45,6 +47,7 @@ from rightsdata._tables.tables import (
 )
 from rightsdata._values.errors import checked
 from rightsdata._values.extras import require
+from rightsdata._values.format import FORMAT_KEY, FormatVersion, lowest_format
 from rightsdata._values.lazymodule import LazyModule
 
 if TYPE_CHECKING:
@@ -347,6 +350,7 @@ def arrow_table(
     checked(cache, "arrow_table: cache", "a dict or None", _DICT_OR_NONE)
     pa = _pyarrow()
     cache = {} if cache is None else cache
+    format = _format(dataset, cache)
     fields = [
         pa.field(
             c.name,
@@ -363,7 +367,8 @@ def arrow_table(
                 "version": dataset.version,
                 "table": table.name,
                 "description": table.description,
-                "schema": table_schema(table),
+                FORMAT_KEY: format,
+                "schema": table_schema(table, format),
             },
             ensure_ascii=False,
         )
@@ -371,6 +376,16 @@ def arrow_table(
     schema = pa.schema(fields, metadata=metadata)
     arrays = _arrays(pa, dataset, table, cache)
     return pa.Table.from_arrays(arrays, schema=schema)  # type: ignore[no-any-return]
+
+
+def _format(dataset: Dataset, cache: dict[Any, Any]) -> FormatVersion:
+    """The format a writer declares for ``dataset`` (:func:`lowest_format`), found once for
+    the tables that share ``cache``: it reads every record."""
+    here = ("arrow format",)
+    found: FormatVersion | None = cache.get(here)
+    if found is None:
+        found = cache[here] = lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
+    return found
 
 
 def parquet_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:

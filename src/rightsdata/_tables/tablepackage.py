@@ -5,7 +5,9 @@ fields typed (IDs with their pattern, vocabulary terms with their ``enum`` and `
 EDTF dates with their pattern, days as ``date``, counts as ``integer``, degrees as ``number``
 with their bounds), its ``primaryKey`` and its ``foreignKeys``. The package's other properties
 (name, version, licence, sources) are the dataset's own, as in its ``datapackage.json``.
-``frictionless validate`` accepts the result.
+``frictionless validate`` accepts the result. A vocabulary's ``enum`` holds the terms of the
+format the package declares (``rightsdata_format``): a term a later format added
+(``TERMS_FROM``) is left out of an older format's, as its JSON Schemas leave it out.
 
 >>> schema = table_schema(TABLES["figures.citations"])
 >>> schema["primaryKey"]
@@ -23,6 +25,7 @@ from typing import Any, Final
 from rightsdata._data.dataset import Dataset
 from rightsdata._tables.csvtables import DIALECT
 from rightsdata._tables.tables import TABLES, Column, ColumnType, ForeignKey, Table
+from rightsdata._values.format import FORMAT
 from rightsdata._values.ids import id_pattern
 
 __all__ = ["TABLESCHEMA_PROFILE", "descriptor", "field_descriptor", "table_schema"]
@@ -54,8 +57,9 @@ def _edtf_pattern() -> str:
     return _unanchored(EDTF_PATTERN)
 
 
-def field_descriptor(column: Column) -> dict[str, Any]:
-    """The Table Schema field for ``column``.
+def field_descriptor(column: Column, format: int = FORMAT) -> dict[str, Any]:
+    """The Table Schema field for ``column`` in a package declaring ``format`` (by default
+    the newest), whose terms a vocabulary's ``enum`` and ``categories`` list.
 
     >>> field_descriptor(TABLES["events.participants"].column("role"))["constraints"]["enum"][:2]
     ['victim', 'perpetrator']
@@ -71,8 +75,9 @@ def field_descriptor(column: Column) -> dict[str, Any]:
     if column.type is ColumnType.ID:
         constraints["pattern"] = _unanchored(id_pattern(column.refs))
     elif column.type is ColumnType.TERM:
-        field["categories"] = list(column.terms)
-        constraints["enum"] = list(column.terms)
+        terms = list(column.terms_in(format))
+        field["categories"] = terms
+        constraints["enum"] = list(terms)
     elif column.type is ColumnType.EDTF:
         constraints["pattern"] = _edtf_pattern()
     elif column.type in (ColumnType.COUNT, ColumnType.POSITION):
@@ -93,11 +98,12 @@ def _foreign_key(key: ForeignKey, table: Table) -> dict[str, Any]:
     return {"fields": list(key.columns), "reference": reference}
 
 
-def table_schema(table: Table) -> dict[str, Any]:
-    """The Table Schema (v2) of ``table``: fields, primary key, foreign keys."""
+def table_schema(table: Table, format: int = FORMAT) -> dict[str, Any]:
+    """The Table Schema (v2) of ``table`` in a package declaring ``format`` (by default the
+    newest): fields, primary key, foreign keys."""
     schema: dict[str, Any] = {
         "$schema": TABLESCHEMA_PROFILE,
-        "fields": [field_descriptor(c) for c in table.columns],
+        "fields": [field_descriptor(c, format) for c in table.columns],
         "missingValues": [""],
         "primaryKey": list(table.primary_key),
     }
@@ -112,9 +118,10 @@ def descriptor(
     """``datapackage.json`` for ``dataset``'s CSV tables, whose bytes ``files`` holds by table
     name, written with the ``csv_formulas`` option ``formulas``: the dataset's own
     descriptor, with one resource per table. Its ``rightsdata_format`` is the lowest format
-    the data needs (3 if a date is a set), as a folder written from the dataset would
-    declare, whatever the dataset was read from. Each resource's CSV dialect says how its
-    file is written, ``formulas`` too (``rightsdata_csv_formulas``), which
+    the data needs (``_values.format.lowest_format``), as a folder written from the dataset
+    would declare, whatever the dataset was read from, and its Table Schemas' vocabularies
+    are that format's. Each resource's CSV dialect says how its file is written,
+    ``formulas`` too (``rightsdata_csv_formulas``), which
     :func:`rightsdata.tables.read_directory` reads the tables back with (the export's
     manifest says it too, but a copy of the folder may leave that hidden file out)."""
     from rightsdata._data.canonical import sha256
@@ -124,7 +131,7 @@ def descriptor(
     from rightsdata._values.format import FORMAT_KEY, lowest_format
 
     package = package_metadata(dataset)
-    package[FORMAT_KEY] = lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
+    format = package[FORMAT_KEY] = lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
     package["resources"] = [
         {
             "name": name,
@@ -137,7 +144,7 @@ def descriptor(
             "description": table.description,
             "bytes": len(files[name]),
             "hash": sha256(files[name].decode("utf-8")),
-            "schema": table_schema(table),
+            "schema": table_schema(table, format),
         }
         for name, table in TABLES.items()
     ]

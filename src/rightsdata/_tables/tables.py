@@ -67,6 +67,7 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import Duration, format_duration
 from rightsdata._values.errors import checked, not_a_name, what_was_given, with_article
+from rightsdata._values.format import terms_in
 from rightsdata._values.hints import field_hints
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES, a_noun, is_valid_id
 from rightsdata._values.namedmap import NamedMapping
@@ -129,6 +130,9 @@ _STRS: Final = items_field("a str", str)
 _STRS_OR_NONE: Final = items_field("a str", str, optional=True)
 _INTS_OR_NONE: Final = items_field("an int", int, optional=True)
 _INT_OR_NONE: Final = checked_field("an int or None", (int, type(None)))
+_ENUM_OR_NONE: Final = checked_field("an enum class or None", (enum.EnumMeta, type(None)))
+#: A vocabulary's class (named apart: ``type`` in :class:`Column`'s body is its field).
+_Vocabulary: TypeAlias = type[enum.Enum]
 
 
 @attrs.frozen
@@ -163,6 +167,26 @@ class Column:
     #: (``"earliest"``, ``"latest"``: a date's bounds; ``"days"``: a duration in days).
     source: tuple[str, ...] | None = attrs.field(default=None, eq=False, repr=False)
     derive: str | None = attrs.field(default=None, eq=False, repr=False)
+    #: For a term column of a vocabulary (an enum of :mod:`rightsdata.vocab`): that enum,
+    #: whose terms a later format may have added (:meth:`terms_in`).
+    vocabulary: _Vocabulary | None = attrs.field(
+        default=None, eq=False, repr=False, validator=_ENUM_OR_NONE
+    )
+
+    def terms_in(self, format: int) -> tuple[str, ...]:
+        """The ``terms`` a reader of ``format`` reads, in their order: all but those a
+        later format added to the column's vocabulary (``TERMS_FROM``), as the JSON Schemas
+        of ``format`` leave them out. What an export declaring ``format`` lists.
+
+        >>> from rightsdata.tables import TABLES
+        >>> role = TABLES["events.participants"].column("role")
+        >>> role.terms_in(1) == role.terms   # (no term is newer than format 1 yet)
+        True
+        """
+        if self.vocabulary is None:
+            return self.terms
+        read = {str(term.value) for term in terms_in(self.vocabulary, format)}
+        return tuple(term for term in self.terms if term in read)
 
 
 @attrs.frozen
@@ -405,7 +429,11 @@ def _columns(
             ]
         elif isinstance(hint, type) and issubclass(hint, enum.Enum):
             terms = tuple(str(m.value) for m in hint)
-            columns.append(Column(name, ColumnType.TERM, doc, required, terms=terms, field=where))
+            columns.append(
+                Column(
+                    name, ColumnType.TERM, doc, required, terms=terms, field=where, vocabulary=hint
+                )
+            )
         elif hint is str:
             refs = spec.prefixes if isinstance(spec, Ref) else ()
             kind = ColumnType.ID if refs else ColumnType.TEXT
