@@ -63,14 +63,20 @@ def phones_in(text: str) -> list[tuple[int, str]]:
 
 
 def is_reserved(address: str) -> bool:
-    """True if the e-mail ``address`` is at a domain no one can hold.
+    """True if the e-mail ``address`` is at a domain no one can hold: a reserved one, or one
+    whose last label is no top-level domain's form (two letters or more: ``kazakhstan@3.6``
+    is a bundled dataset's name and version, which the check's regex matches too).
 
     >>> [is_reserved(a) for a in ("a@example.org", "почта@пример.испытание", "x@mail.test")]
     [True, True, True]
-    >>> is_reserved("a@" + "b.org")  # (written in two, so that this file holds none)
-    False
+    >>> is_reserved("a@" + "b.org"), is_reserved("kazakhstan@3.6"), is_reserved("k@3.x")
+    (False, True, True)
     """
-    return _RESERVED_DOMAIN.fullmatch(address.rpartition("@")[2]) is not None
+    domain = address.rpartition("@")[2]
+    top = domain.rpartition(".")[2]
+    if not (top.isalpha() and len(top) >= 2):
+        return True
+    return _RESERVED_DOMAIN.fullmatch(domain) is not None
 
 
 def _tracked() -> list[str]:
