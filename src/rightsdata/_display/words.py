@@ -86,27 +86,6 @@ _SEASONS: Final = {
 }
 #: The units written as a sign after the number, with no space: 20°C, 5%.
 _UNITS: Final = {FigureUnit.DEGREES_CELSIUS: "°C", FigureUnit.PERCENT: "%"}
-#: The units written as a word after the number (its term; in the singular after 1). With
-#: _UNITS, every unit: a unit added to the vocabulary is placed in one
-#: (tests/model/test_vocabulary_partitions.py), not written as a word unseen.
-_WORDED_UNITS: Final = frozenset(
-    {
-        FigureUnit.PEOPLE,
-        FigureUnit.CASES,
-        FigureUnit.NEWSPAPERS,
-        FigureUnit.WEBSITES,
-        FigureUnit.OUTLETS,
-        FigureUnit.COUNTRIES,
-        FigureUnit.DAYS,
-        FigureUnit.MONTHS,
-        FigureUnit.YEARS,
-        FigureUnit.HOURS,
-        FigureUnit.MINUTES,
-        FigureUnit.KILOMETRES,
-        FigureUnit.CITIES,
-        FigureUnit.TIMES,
-    }
-)
 #: The worded units whose singular is not their term less its final s.
 _SINGULAR: Final = {
     FigureUnit.PEOPLE: "person",
@@ -131,6 +110,11 @@ _SINGULAR_LESS_S: Final = frozenset(
         FigureUnit.TIMES,
     }
 )
+#: The units written as a word after the number (its term; in the singular after 1): those
+#: of _SINGULAR and _SINGULAR_LESS_S. With _UNITS, every unit: a unit added to the
+#: vocabulary is placed in one (tests/model/test_vocabulary_partitions.py), not written as a
+#: word unseen.
+_WORDED_UNITS: Final = frozenset(_SINGULAR) | _SINGULAR_LESS_S
 _DURATION_UNITS: Final = ("year", "month", "day", "hour", "minute", "second")
 
 
