@@ -12,6 +12,7 @@ from typing import Any, Final
 import pytest
 from hypothesis import HealthCheck, Phase, settings
 
+import rightsdata
 from rightsdata import KINDS, Dataset, KindName, Problem
 
 settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -24,6 +25,18 @@ settings.load_profile(PROFILE)
 #: The repository's top folder, for the tests that read its files (docs, schemas, bench,
 #: scripts): one definition, so that a test file reads the same wherever in tests/ it is.
 ROOT = Path(__file__).resolve().parents[1]
+
+#: The public modules: the package and every module of it whose name has no leading
+#: underscore. The tests of the public surface (its ledger, names, constants, type hints and
+#: completion) each walk these, found one way.
+PUBLIC_MODULES: Final = (
+    "rightsdata",
+    *sorted(
+        f"rightsdata.{path.stem}"
+        for path in Path(rightsdata.__file__).parent.glob("*.py")
+        if not path.stem.startswith("_")
+    ),
+)
 
 #: tests/typing holds example files that tests/project/test_typing.py gives to mypy (one
 #: must fail to type-check); pytest neither runs nor imports them. Said here rather than in a

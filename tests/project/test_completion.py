@@ -18,17 +18,7 @@ from rightsdata import MissingExtraError
 from rightsdata._model.fields import spec_of
 from rightsdata._model.records import PARTS, RECORD_TYPES
 
-from conftest import ROOT
-
-#: The public modules: the package and every module whose name has no leading underscore.
-PUBLIC_MODULES = [
-    "rightsdata",
-    *sorted(
-        f"rightsdata.{path.stem}"
-        for path in Path(rightsdata.__file__).parent.glob("*.py")
-        if not path.stem.startswith("_")
-    ),
-]
+from conftest import PUBLIC_MODULES, ROOT
 
 
 def test_the_public_modules_are_found() -> None:

@@ -16,15 +16,8 @@ import rightsdata
 from rightsdata._model.records import RECORD_TYPES  # (what rightsdata.testing holds)
 from rightsdata.tables import FORMATS, TABLES
 
-#: The public modules: the package and every module whose name has no leading underscore.
-PUBLIC = [
-    "rightsdata",
-    *sorted(
-        f"rightsdata.{path.stem}"
-        for path in Path(rightsdata.__file__).parent.glob("*.py")
-        if not path.stem.startswith("_")
-    ),
-]
+from conftest import PUBLIC_MODULES
+
 MUTABLE = (dict, list, set, bytearray)
 
 
@@ -41,11 +34,11 @@ def constants(module_name: str) -> Iterator[tuple[str, Any]]:
 
 
 def test_the_public_modules_are_found() -> None:
-    assert {"rightsdata.tables", "rightsdata.vocab", "rightsdata.testing"} <= set(PUBLIC)
-    assert "rightsdata.schema" in PUBLIC and "rightsdata._version" not in PUBLIC
+    assert {"rightsdata.tables", "rightsdata.vocab", "rightsdata.testing"} <= set(PUBLIC_MODULES)
+    assert "rightsdata.schema" in PUBLIC_MODULES and "rightsdata._version" not in PUBLIC_MODULES
 
 
-@pytest.mark.parametrize("module_name", PUBLIC)
+@pytest.mark.parametrize("module_name", PUBLIC_MODULES)
 def test_no_public_constant_is_mutable(module_name: str) -> None:
     mutable = [
         f"{module_name}.{name} is a {type(value).__name__}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import typing
-from pathlib import Path
 from typing import Any, Final
 
 import pytest
@@ -18,15 +17,7 @@ import pytest
 import rightsdata
 from rightsdata import MissingExtraError
 
-#: The public modules: the package and every module whose name has no leading underscore.
-PUBLIC_MODULES = [
-    "rightsdata",
-    *sorted(
-        f"rightsdata.{path.stem}"
-        for path in Path(rightsdata.__file__).parent.glob("*.py")
-        if not path.stem.startswith("_")
-    ),
-]
+from conftest import PUBLIC_MODULES
 
 
 def classes_of(module_name: str) -> dict[str, type]:

@@ -46,6 +46,9 @@ MARKED: Final = {
     "rightsdata._tables.tables.get_table": "shows the ValueError for a table's wrong name",
     "rightsdata._values.durations.parse_duration": "shows the TypeError for an int",
     "rightsdata._display.plotdates": "matplotlib.dates has no annotations",
+    # (the signature a type checker reads is the new one: it refuses the old keyword)
+    "rightsdata._values.deprecation": "shows an old keyword still taken",
+    "rightsdata._values.deprecation.renamed_keywords": "shows an old keyword given with its new",
 }
 
 
