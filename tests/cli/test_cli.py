@@ -144,6 +144,7 @@ def test_validate(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
             "record_id": "person:a",
             "field": "name",
             "missing_id": None,
+            "redirects_to": None,
         }
     ]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import rightsdata
 from rightsdata._cli.main import main
 
 from conftest import ROOT
@@ -45,6 +46,9 @@ def test_cite_json_has_the_keys_the_page_names(
         "built_on",
         "text",
         "software",
+        "base",
+        "base_name",
+        "base_version",
     }
     shown = run_json(capsys, "cite", "--json")
     assert isinstance(shown, dict) and set(shown) == keys
@@ -65,6 +69,35 @@ def test_info_json_has_the_keys_the_page_names(capsys: pytest.CaptureFixture[str
     keys = documented_keys("`rightsdata info --json` prints the same as one object")
     shown = run_json(capsys, "info", "--json")
     assert isinstance(shown, dict) and set(shown) == keys
+
+
+@pytest.mark.parametrize("command", ["info", "cite"])
+def test_info_and_cite_json_say_the_base(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str
+) -> None:
+    """(Over ``--base``, neither said which base, nor its version, but in ``cite``'s text:
+    a program could not tell the data read alone from the data read over a base.) ``base``
+    as ``--base`` gave it, as a problem of the base is marked; the base's name and version."""
+    bundled = rightsdata.load()
+    alone = run_json(capsys, command, "--json")
+    assert isinstance(alone, dict)
+    assert (alone["base"], alone["base_name"], alone["base_version"]) == (None, None, None)
+    additions = tmp_path / "mine.json"
+    additions.write_text(json.dumps({"datapackage": {"name": "mine"}}), encoding="utf-8")
+    given = "kazakhstan@" + str(bundled.version).split(".")[0]
+    over = run_json(capsys, command, "--json", "--data", str(additions), "--base", given)
+    assert isinstance(over, dict) and over["name"] == "mine"
+    assert (over["base"], over["base_name"], over["base_version"]) == (
+        given,
+        bundled.name,
+        bundled.version,
+    )
+    # a base given as a path: as given, and its own name and version (none: null)
+    base = tmp_path / "base.json"
+    base.write_text(json.dumps({"sources": []}), encoding="utf-8")
+    over = run_json(capsys, command, "--json", "--data", str(additions), "--base", str(base))
+    assert isinstance(over, dict)
+    assert (over["base"], over["base_name"], over["base_version"]) == (str(base), None, None)
 
 
 @pytest.mark.parametrize(

@@ -96,7 +96,7 @@ def test_the_datas_own_problems_have_no_base(
     write_folder(Path("mine"), {"events.json": [event_doc(title=5)]})
     code, out, _ = run(capsys, "validate", "mine", "--base", "old", "--json")
     (problem,) = json.loads(out)
-    assert (code, list(problem)) == (EXIT_INVALID, [*KEYS, "missing_id"])
+    assert (code, list(problem)) == (EXIT_INVALID, [*KEYS, "missing_id", "redirects_to"])
 
 
 @pytest.mark.parametrize("command", READERS, ids=[c[0] for c in READERS])

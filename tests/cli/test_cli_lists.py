@@ -1,6 +1,6 @@
 """The command line's lists: an event's date always whole (``search`` as ``events``), a
-search that stops at ``--limit`` saying how many it left out and how to see them, and no
-stray blank line where a list is empty."""
+search that stops at ``--limit`` saying how many it left out and how to see them (in
+``--json-report``'s object too), and no stray blank line where a list is empty."""
 
 from __future__ import annotations
 
@@ -78,6 +78,28 @@ def test_a_search_that_stops_at_its_limit_says_how_many_it_left_out(
     code, out, err = run(capsys, "search", "kozlov", "--json")
     assert len(json.loads(out)) == 20
     assert f"and {total - 20} more" in err and f"--limit {total}" in " ".join(err.split())
+
+
+def test_search_json_report_says_in_the_json_what_the_note_says(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """(That a search left records out was said on standard error alone: a program reading
+    standard output could not tell.) ``--json`` stays the bare list; ``--json-report`` is
+    one object, ``records`` with ``found`` and ``stopped_at``, and nothing on stderr."""
+    _, every, _ = run(capsys, "search", "kozlov", "--limit", "1000", "--json")
+    listed = json.loads(every)
+    code, out, err = run(capsys, "search", "kozlov", "--json-report")
+    report = json.loads(out)
+    assert (code, err) == (EXIT_OK, "")
+    assert report == {"records": listed[:20], "found": len(listed), "stopped_at": 20}
+    # every match listed: stopped_at null; none found: an empty list
+    _, out, _ = run(capsys, "search", "kozlov", "--limit", str(len(listed)), "--json-report")
+    assert json.loads(out) == {"records": listed, "found": len(listed), "stopped_at": None}
+    _, out, err = run(capsys, "search", "zzzqqq", "--json-report")
+    assert (json.loads(out), err) == ({"records": [], "found": 0, "stopped_at": None}, "")
+    # both: which one is meant is not guessed
+    code, out, err = run(capsys, "search", "kozlov", "--json", "--json-report")
+    assert (code, out) == (2, "") and "or --json-report, not both" in " ".join(err.split())
 
 
 def test_an_empty_list_is_its_heading_alone(capsys: pytest.CaptureFixture[str]) -> None:

@@ -263,6 +263,7 @@ def test_the_command_line_prints_the_parts(
             "record_id": "event:b",
             "field": "tilte",
             "missing_id": None,
+            "redirects_to": None,
         }
     ]
     # the field's "did you mean" reads the kind and the field, in JSON Lines too

@@ -78,6 +78,7 @@ def test_a_problem_as_a_dict_is_a_row_of_validate_json() -> None:
         "record_id": "person:p0",
         "field": "citations",
         "missing_id": None,
+        "redirects_to": None,
     }
     assert set(problem._asdict()) == set(Problem.__slots__)
 

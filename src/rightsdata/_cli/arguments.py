@@ -17,7 +17,7 @@ from rightsdata._values.shell import shell_path, shell_word
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
 
-__all__ = ["BaseRefusedError", "bundled_base"]
+__all__ = ["BaseRefusedError", "base_json", "bundled_base"]
 
 #: The bundled dataset the commands use without --name or --data: load()'s.
 _DEFAULT_NAME: Final = DEFAULT_NAME
@@ -156,7 +156,9 @@ def _dataset(args: argparse.Namespace) -> Dataset:
     """The dataset a command works on: ``--data PATH`` if given (over ``--base``, if given),
     else the bundled one.
 
-    It is kept on ``args`` so that an unknown ID's hint can name IDs from it."""
+    It is kept on ``args`` so that an unknown ID's hint can name IDs from it, and its base
+    (``args.base_dataset``, None without ``--base``) so that ``--json`` can say which
+    (:func:`base_json`)."""
     import rightsdata
 
     path = getattr(args, "data", None)
@@ -169,7 +171,7 @@ def _dataset(args: argparse.Namespace) -> Dataset:
     if path is not None:
         if missing(_path(path, "--data")):
             raise UsageError(f"{path}: no such file or folder (--data)")
-        base = _base(base_named)
+        base = args.base_dataset = _base(base_named)
         try:
             dataset = rightsdata.load_path(path, base=base)
         except InvalidDataError as error:
@@ -187,6 +189,24 @@ def _dataset(args: argparse.Namespace) -> Dataset:
         dataset = rightsdata.load(args.name)
     args.dataset = dataset
     return dataset
+
+
+def base_json(args: argparse.Namespace) -> dict[str, str | None]:
+    """What ``info --json`` and ``cite --json`` say of the base the dataset was read over:
+    ``base``, the base as ``--base`` gave it (as a problem of it is marked: ``kazakhstan``,
+    ``kazakhstan@3``, a path), and ``base_name`` and ``base_version``, the base dataset's own
+    (its descriptor's; null where it gives none); each null without ``--base``.
+
+    >>> base_json(argparse.Namespace(base=None))
+    {'base': None, 'base_name': None, 'base_version': None}
+    """
+    base: Dataset | None = getattr(args, "base_dataset", None)
+    given: str | None = getattr(args, "base", None)
+    return {
+        "base": None if given is None else printable(given),
+        "base_name": None if base is None else base.name,
+        "base_version": None if base is None else base.version,
+    }
 
 
 def _source_options(args: argparse.Namespace) -> str:

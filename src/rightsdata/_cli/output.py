@@ -69,19 +69,21 @@ def _problem_json(
     bundled: str | None = None,
     redirects_to: str | None = None,
 ) -> dict[str, str | int | None]:
-    """A problem for ``--json``: its location, message and code, and the location's parts
-    (null where they do not apply: every part but the file it concerns, for a problem in no
-    record); a problem of the dataset ``--base`` names also has ``base``, the base as given,
-    in which its location is (a program tells it from its data's own by that key); a
-    reference to no record that names a record of a bundled dataset has ``bundled``, that
-    dataset's name (:func:`problems_json`: what the text's note says, :func:`base_note`),
-    and one that names a retired ID of it also ``redirects_to``, the ID that replaces it."""
+    """A problem for ``--json``: :meth:`~rightsdata.Problem._asdict`, its location, message
+    and code, the location's parts (null where they do not apply: every part but the file it
+    concerns, for a problem in no record), ``missing_id`` and ``redirects_to``; a problem of
+    the dataset ``--base`` names also has ``base``, the base as given, in which its location
+    is (a program tells it from its data's own by that key); a reference to no record that
+    names a record of a bundled dataset has ``bundled``, that dataset's name
+    (:func:`problems_json`: what the text's note says, :func:`base_note`), and where the
+    problem does not say the ID that replaces a retired one (no base was given: the library
+    knew none), ``redirects_to`` is the bundled dataset's."""
     shown = problem._asdict()
     if base is not None:
         shown["base"] = base
     if bundled is not None:
         shown["bundled"] = bundled
-    if redirects_to is not None:
+    if redirects_to is not None and shown["redirects_to"] is None:
         shown["redirects_to"] = redirects_to
     return shown
 
@@ -98,8 +100,9 @@ def problems_json(
     given), the references it counts are marked with ``bundled``, the bundled dataset that
     has the records they name, so that the JSON says what the note does; ``over``: the
     bundled dataset ``--base`` named, whose retired IDs the references to are marked so
-    too. A reference to a retired ID also has ``redirects_to``, so that a program can
-    rewrite it."""
+    too. A reference to a retired ID has ``redirects_to`` (the problem's own, where the load
+    over the base knew it; the bundled dataset's, where no base was given), so that a
+    program can rewrite it."""
     if noted:
         name, at = bundled_references(problems)
     elif over is not None:
@@ -250,11 +253,12 @@ def bundled_references(problems: Sequence[Problem]) -> tuple[str, dict[int, str 
 def retired_references(problems: Sequence[Problem], name: str) -> dict[int, str | None]:
     """The positions in ``problems`` of the references to no record that name a retired ID
     of the bundled dataset ``name`` (the base, which has no record of it), each with the ID
-    it redirects to."""
+    it redirects to, as the load over the base gave it
+    (:attr:`~rightsdata.Problem.redirects_to`)."""
     import rightsdata
 
     redirects = rightsdata.load(name).redirects
-    return {i: redirects[t] for i, t in _references(problems).items() if t in redirects}
+    return {i: problems[i].redirects_to for i, t in _references(problems).items() if t in redirects}
 
 
 def redirected(asked: str, found: str) -> None:

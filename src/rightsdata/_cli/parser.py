@@ -379,13 +379,23 @@ def _add_reading_commands(commands: Any) -> None:
         "find records by name (people, organisations, groups, places, laws) or by what is "
         "written about them (events' titles and summaries, statements' summaries and quotes, "
         "sources' titles and notes)",
-        ["rightsdata search kozlov", "rightsdata search 'Жаңаөзен' --json"],
+        [
+            "rightsdata search kozlov",
+            "rightsdata search 'Жаңаөзен' --json",
+            "rightsdata search kozlov --json-report",
+        ],
     )
     search.add_argument(
         "text", nargs="+", help="a name, title or part of one (any case, accents or script)"
     )
     search.add_argument(
         "--limit", type=_positive_int, default=20, help="at most this many (default 20)"
+    )
+    search.add_argument(
+        "--json-report",
+        action="store_true",
+        help="print one JSON object: the records listed, how many match in all (found), "
+        "and stopped_at (the --limit that left some out, or null)",
     )
     search.set_defaults(run=_cmd_search)
 

@@ -849,7 +849,12 @@ def _filed(problem: Problem, names: list[str]) -> Problem:
     for name in names:
         if location.startswith(name) and location[len(name) : len(name) + 1] in _AFTER_A_FILE:
             return Problem(
-                location, problem.message, problem.code, file=name, missing_id=problem.missing_id
+                location,
+                problem.message,
+                problem.code,
+                file=name,
+                missing_id=problem.missing_id,
+                redirects_to=problem.redirects_to,
             )
     return problem
 

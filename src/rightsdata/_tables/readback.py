@@ -296,9 +296,9 @@ def _at(
 
 
 def _copy(problem: Problem, location: str, message: str, **where: Any) -> Problem:
-    """``problem`` at ``location``, saying ``message``: its code, kind, record, field and
-    missing ID kept, but where ``where`` says otherwise (its index in the documents is not
-    a place in the files, and is left out)."""
+    """``problem`` at ``location``, saying ``message``: its code, kind, record, field,
+    missing ID and the ID that replaces it kept, but where ``where`` says otherwise (its
+    index in the documents is not a place in the files, and is left out)."""
     kept: dict[str, Any] = {"kind": problem.kind, "field": problem.field}
     return Problem(
         location,
@@ -306,6 +306,7 @@ def _copy(problem: Problem, location: str, message: str, **where: Any) -> Proble
         problem.code,
         record_id=problem.record_id,
         missing_id=problem.missing_id,
+        redirects_to=problem.redirects_to,
         **{**kept, **where},
     )
 

@@ -422,6 +422,18 @@ class Context:
         where, _ = self.redirect_at(target, self._retired_at[target])
         return f"{target!r} was retired ({where}): it redirects to {end!r}; refer to that"
 
+    def successor(self, target: str) -> str | None:
+        """The ID a reference to ``target``, which no record has, is to name instead where
+        ``target`` was retired: by these records' own redirects (where they lead, through the
+        base's too), else by the base's; None if neither retired it. What :meth:`retired` and
+        :func:`_not_found` say, as :attr:`~rightsdata.Problem.redirects_to` gives it."""
+        base_redirects = self.base.redirects if self.base is not None else {}
+        if target in self.redirects:
+            return _end(target, self.redirects, base_redirects)
+        if target in base_redirects:
+            return _end(target, {}, base_redirects)
+        return None
+
     def redirect_at(self, old: str, index: int) -> tuple[str, int | None]:
         """Where the redirect of ``old`` (the ``index``-th of :attr:`redirects`) is, and its
         line: ``redirects.json[0]`` (its index in the list read, :attr:`redirect_indexes`,
@@ -750,6 +762,7 @@ def _references_resolve(context: Context) -> list[Problem]:
         retired,
         room=context.room,
         judged=judged,
+        successor=context.successor,
     )
     for record in context.failed:  # (their other problems do not hide these)
         if context.room is not None and len(problems) >= context.room:
@@ -760,6 +773,7 @@ def _references_resolve(context: Context) -> list[Problem]:
                 _not_found(target, nameless, base, hints, record.record_id, retired),
                 ProblemCode.INTEGRITY,
                 missing_id=target,
+                redirects_to=context.successor(target),
             )
             for field, target in record.references
             if target not in known and judged(target)
@@ -1447,10 +1461,12 @@ def _dangling(
     *,
     room: int | None = None,
     judged: Callable[[str], bool] | None = None,
+    successor: Callable[[str], str | None] | None = None,
 ) -> list[Problem]:
     """A problem for every reference to an ID that no record has (:func:`_not_found`) and
     that is ``judged`` (all, without it); the first ``room`` of them, record by record, where
-    that is given (``max_problems``)."""
+    that is given (``max_problems``); each with the ID that replaces a retired one, where
+    ``successor`` (:meth:`Context.successor`) gives one."""
     targets: list[str] = []
     add, extend = targets.append, targets.extend
     missing: set[str | None] = set()
@@ -1483,8 +1499,15 @@ def _dangling(
                     place = place or _record(where, records, kind, index)
                     holder = getattr(record, "id", None)  # (never told its own ID)
                     message = _not_found(target, nameless, base, hints, holder, retired)
+                    replaced = successor(target) if successor is not None else None
                     problems.append(
-                        place.problem(field, message, ProblemCode.INTEGRITY, missing_id=target)
+                        place.problem(
+                            field,
+                            message,
+                            ProblemCode.INTEGRITY,
+                            missing_id=target,
+                            redirects_to=replaced,
+                        )
                     )
     return problems
 

@@ -157,7 +157,20 @@ class Problem:
     ``'person:x' does not exist``): set on each ``integrity`` problem of a reference to
     nothing (a record's field, a redirect's ``to``), None on every other problem. A program
     can look the IDs up elsewhere, or gather what is missing, without reading the message.
-    Problems are equal when their location, message and code are.
+    ``redirects_to`` is, where that ID is a retired one (a redirect's ``id``: the data's own
+    redirects, or its base's, ``load_path(..., base=rightsdata.load())``), the ID the
+    redirects lead it to, the record to refer to instead (``'org:kazakhstan-authorities'``:
+    ``'group:kazakhstan-authorities'``); None on every other problem. A program rewrites the
+    reference from it, without reading the message.
+
+    Problems are equal (and hash alike) when their location, message and code are: the
+    attributes above are parts of the location, or facts the message states, and two
+    problems at one place of one code can differ in their message alone (a record's ``id``
+    used twice in the data and also the base's: two ``integrity`` problems at ``...id``),
+    which equality without the message would make one (a set of problems would lose one). A
+    test that should outlast a rewording (the words are for people, and may change in any
+    release: docs/api.md) compares the parts it means, not the problems:
+    ``[(p.location, p.code, p.missing_id) for p in problems]``.
 
     >>> problem = Problem(
     ...     "events.json[12] event:kozlov-verdict.date",
@@ -188,6 +201,7 @@ class Problem:
         "message",
         "missing_id",
         "record_id",
+        "redirects_to",
     )
 
     location: str
@@ -208,6 +222,8 @@ class Problem:
     field: str | None
     #: The ID a reference names that no record has (an ``integrity`` problem); else None.
     missing_id: str | None
+    #: Where :attr:`missing_id` is a retired ID, the ID its redirects lead to; else None.
+    redirects_to: str | None
 
     def __init__(
         self,
@@ -222,6 +238,7 @@ class Problem:
         record_id: str | None = None,
         field: str | None = None,
         missing_id: str | None = None,
+        redirects_to: str | None = None,
     ) -> None:
         # One test of every argument first: a failed load makes a Problem per problem (100,000
         # problems: 0.32 s with each argument checked by name, 0.21 s so), and only a wrong
@@ -236,6 +253,7 @@ class Problem:
             and (record_id is None or isinstance(record_id, str))
             and (field is None or isinstance(field, str))
             and (missing_id is None or isinstance(missing_id, str))
+            and (redirects_to is None or isinstance(redirects_to, str))
             and (index is None or type(index) is int)
             and (line is None or type(line) is int)
         ):
@@ -243,7 +261,11 @@ class Problem:
                 checked(text, name, "a str", str)
             for name, maybe in (("file", file), ("kind", kind), ("record_id", record_id)):
                 checked(maybe, name, "a str or None", _TEXT_OR_NONE)
-            for name, maybe in (("field", field), ("missing_id", missing_id)):
+            for name, maybe in (
+                ("field", field),
+                ("missing_id", missing_id),
+                ("redirects_to", redirects_to),
+            ):
                 checked(maybe, name, "a str or None", _TEXT_OR_NONE)
             checked(index, "index", "an int or None", _INT_OR_NONE)
             checked(line, "line", "an int or None", _INT_OR_NONE)
@@ -259,6 +281,7 @@ class Problem:
         setter(self, "record_id", record_id)
         setter(self, "field", None if field is None else printable(field))
         setter(self, "missing_id", missing_id)
+        setter(self, "redirects_to", redirects_to)
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("Problem is immutable")
@@ -292,6 +315,7 @@ class Problem:
                 self.record_id,
                 self.field,
                 self.missing_id,
+                self.redirects_to,
             ),
         )
         if type(self) is Problem:
@@ -310,16 +334,16 @@ class Problem:
 
     def _asdict(self) -> dict[str, Any]:
         """The problem as a dict: ``location``, ``message`` and ``code``, then the location's
-        parts (``file``, ``kind``, ``index``, ``line``, ``record_id``, ``field``) and
-        ``missing_id``, each None where it does not apply; the keys and values of
-        ``rightsdata validate --json``'s objects. Named as a named tuple's, so that a list of
-        them is a table: ``pd.DataFrame([p._asdict() for p in error.problems])``.
+        parts (``file``, ``kind``, ``index``, ``line``, ``record_id``, ``field``),
+        ``missing_id`` and ``redirects_to``, each None where it does not apply; the keys and
+        values of ``rightsdata validate --json``'s objects. Named as a named tuple's, so that
+        a list of them is a table: ``pd.DataFrame([p._asdict() for p in error.problems])``.
 
         >>> Problem("persons.json", "is empty", "syntax", file="persons.json")._asdict()
         ... # doctest: +NORMALIZE_WHITESPACE
         {'location': 'persons.json', 'message': 'is empty', 'code': 'syntax',
          'file': 'persons.json', 'kind': None, 'index': None, 'line': None,
-         'record_id': None, 'field': None, 'missing_id': None}
+         'record_id': None, 'field': None, 'missing_id': None, 'redirects_to': None}
         """
         return {
             "location": self.location,
@@ -368,8 +392,8 @@ class ProblemTuple(tuple[Problem, ...]):
 def problem_parts(problem: Problem) -> dict[str, Any]:
     """What ``problem`` says beside its location, message and code, by the keywords
     :class:`Problem` takes: its location's parts (file, kind, index, line, record ID, field)
-    and the ID it finds missing: for a problem worded again at the same place, and for a
-    report that gives them one by one.
+    and the ID it finds missing, with the ID that replaces it where it is a retired one: for a
+    problem worded again at the same place, and for a report that gives them one by one.
 
     >>> problem_parts(Problem("persons.json", "is not valid JSON", file="persons.json"))["file"]
     'persons.json'
@@ -382,6 +406,7 @@ def problem_parts(problem: Problem) -> dict[str, Any]:
         "record_id": problem.record_id,
         "field": problem.field,
         "missing_id": problem.missing_id,
+        "redirects_to": problem.redirects_to,
     }
 
 
@@ -396,6 +421,7 @@ def _unpickle_problem(
     record_id: str | None,
     field: str | None,
     missing_id: str | None = None,
+    redirects_to: str | None = None,
     cls: type[Problem] = Problem,
 ) -> Problem:
     """A pickled :class:`Problem` made again; of ``cls``, a program's subclass, made as a
@@ -413,6 +439,7 @@ def _unpickle_problem(
         record_id=record_id,
         field=field,
         missing_id=missing_id,
+        redirects_to=redirects_to,
     )
     return made
 

@@ -100,9 +100,11 @@ class RecordPlace:
         message: str,
         code: ProblemCodeValue = ProblemCode.VALUE,
         missing_id: str | None = None,
+        redirects_to: str | None = None,
     ) -> Problem:
         """A problem in ``field`` (a path: ``"figures[0].low"``; ``""``: the whole record);
-        ``missing_id``: the ID it names that no record has (:attr:`Problem.missing_id`)."""
+        ``missing_id``: the ID it names that no record has (:attr:`Problem.missing_id`), and
+        ``redirects_to``, where that ID is a retired one, the ID it redirects to."""
         if not field:
             location = self.name
         elif field[0] == "[":
@@ -120,6 +122,7 @@ class RecordPlace:
             record_id=self.record_id,
             field=field or None,
             missing_id=missing_id,
+            redirects_to=redirects_to,
         )
 
 

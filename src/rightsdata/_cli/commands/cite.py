@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rightsdata._cli.arguments import _dataset
+from rightsdata._cli.arguments import _dataset, base_json
 from rightsdata._cli.exits import EXIT_OK
 from rightsdata._cli.output import _print_json
 
@@ -34,7 +34,9 @@ def _cmd_cite(args: argparse.Namespace) -> int:
     dataset = _dataset(args)
     if args.json:
         fields = citation_fields(package_metadata(dataset))
-        _print_json({**fields, "text": dataset.citation, "software": _software()})
+        _print_json(
+            {**fields, "text": dataset.citation, "software": _software(), **base_json(args)}
+        )
         return EXIT_OK
     print("\n".join(wrap(dataset.citation, terminal_width(), whole=True)))
     print()

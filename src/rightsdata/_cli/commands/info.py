@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rightsdata._cli.arguments import _dataset, _source_options
+from rightsdata._cli.arguments import _dataset, _source_options, base_json
 from rightsdata._cli.exits import EXIT_OK
 from rightsdata._cli.output import _plural, _print_json
 from rightsdata._values.errors import one_line
@@ -26,6 +26,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
                 "rightsdata": rightsdata.__version__,
                 "counts": counts,
                 "citation": dataset.citation,
+                **base_json(args),
             }
         )
         return EXIT_OK

@@ -153,6 +153,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
     from rightsdata._validation.convert import unstructure
     from rightsdata.textcard import terminal_width
 
+    if args.json and args.json_report:
+        raise UsageError("give --json (a list of the records) or --json-report, not both")
     dataset = _dataset(args)
     text = " ".join(args.text)
     try:
@@ -161,6 +163,11 @@ def _cmd_search(args: argparse.Namespace) -> int:
         raise UsageError(f"nothing to search for: {error}") from None
     found = every[: args.limit]
     more = _more_note(args, len(found), len(every))
+    if args.json_report:  # (what the note says, for a program: no note on stderr)
+        stopped = args.limit if len(every) > len(found) else None
+        records = [unstructure(r) for r in found]
+        _print_json({"records": records, "found": len(every), "stopped_at": stopped})
+        return EXIT_OK
     if args.json:
         _print_json([unstructure(r) for r in found])
         if more:  # (the list stays the whole of stdout, as programs read it)
