@@ -49,7 +49,7 @@ class _Page(html.parser.HTMLParser):
 
     VOID = frozenset({"br"})
     # they break the line (or part cells): a space here
-    BLOCK = frozenset({"div", "li", "ol", "ul", "br", "table", "tr", "td", "th"})
+    BLOCK = frozenset({"div", "dl", "dt", "dd", "li", "ol", "ul", "br", "table", "tr", "td", "th"})
 
     def __init__(self) -> None:
         super().__init__()

@@ -79,7 +79,7 @@ _MONO: Final = "font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace
 _GRID: Final = (
     "display:grid;grid-template-columns:max-content minmax(0,1fr);gap:3px 14px;margin:8px 0 4px"
 )
-_LABEL: Final = "opacity:.7;white-space:nowrap"
+_LABEL: Final = "opacity:.7;white-space:nowrap;font-weight:normal"
 _HEADING: Final = f"font-weight:600;margin:10px 0 3px;padding-top:6px;border-top:1px solid {_GREY}"
 _LIST: Final = "margin:0;padding-left:1.6em"
 _ITEM: Final = "margin:1px 0"
@@ -119,12 +119,25 @@ def _v(value: object, *, prose: bool = False) -> str:
     return f"<bdi>{_e(one_line(str(value)))}</bdi>"
 
 
-def _block(style: str, value: object, *, prose: bool = False) -> str:
+#: The heading levels a card's blocks announce to a screen reader (``role="heading"``): a
+#: card's title, and its sections' headings under it. Styled blocks, not ``<h3>``: a
+#: notebook's own styles for headings (margins, sizes, JupyterLab's anchor links) would
+#: apply to an ``<h3>`` inside a card.
+_TITLE_LEVEL: Final = 3
+_SECTION_LEVEL: Final = 4
+
+
+def _heading_role(level: int | None) -> str:
+    return "" if level is None else f' role="heading" aria-level="{level}"'
+
+
+def _block(style: str, value: object, *, prose: bool = False, level: int | None = None) -> str:
     """A block (a title, a summary) holding one value from the data, its direction its own;
-    on one line, or a ``prose`` one with its line feeds."""
+    on one line, or a ``prose`` one with its line feeds; a heading of ``level`` if given."""
+    role = _heading_role(level)
     if prose:
-        return f'<div dir="auto" style="{style};{_PROSE}">{_e(value)}</div>'
-    return f'<div dir="auto" style="{style}">{_e(one_line(str(value)))}</div>'
+        return f'<div dir="auto"{role} style="{style};{_PROSE}">{_e(value)}</div>'
+    return f'<div dir="auto"{role} style="{style}">{_e(one_line(str(value)))}</div>'
 
 
 def _span(content: str, style: str, title: str | None = None) -> str:
@@ -270,16 +283,19 @@ def _aliases(aliases: Sequence[Alias], names: _Names) -> str:
 
 
 def _section(heading: str, body: str) -> str:
-    return f'<div style="{_HEADING}">{_e(heading)}</div>{body}'
+    role = _heading_role(_SECTION_LEVEL)
+    return f'<div{role} style="{_HEADING}">{_e(heading)}</div>{body}'
 
 
 def _rows(rows: Iterable[tuple[str, str | None]]) -> str:
     cells = [
-        f'<div style="{_LABEL}">{_e(label)}</div><div>{value}</div>'
+        f'<dt style="{_LABEL}">{_e(label)}</dt><dd style="margin:0">{value}</dd>'
         for label, value in rows
         if value
     ]
-    return f'<div style="{_GRID}">{"".join(cells)}</div>' if cells else ""
+    # (a description list, so that a screen reader reads each value with its field's name;
+    # the styles a notebook gives its terms and definitions, bold or indented, overridden)
+    return f'<dl style="{_GRID}">{"".join(cells)}</dl>' if cells else ""
 
 
 # --- per kind: (kicker, title, summary, rows) ----------------------------------------------------
@@ -538,7 +554,7 @@ def record_card(
     html_parts = [
         f'<div style="{_CARD}">',
         f'<div style="{_KICKER}">{_e(kicker)}</div>',
-        _block(_TITLE, title),
+        _block(_TITLE, title, level=_TITLE_LEVEL),
         f'<div style="{_MUTED}">{_mono(record.id)}{_in(dataset) if named else ""}</div>',
     ]
     if asked is not None:
@@ -607,7 +623,7 @@ def dataset_card(dataset: Dataset) -> str:
     parts = [
         f'<div style="{_CARD}">',
         f'<div style="{_KICKER}">Dataset</div>',
-        _block(_TITLE, title or name),
+        _block(_TITLE, title or name, level=_TITLE_LEVEL),
         f'<div style="{_MUTED}">{" · ".join(facts)}</div>',
     ]
     parts += [

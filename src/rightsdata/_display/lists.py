@@ -26,6 +26,7 @@ from rightsdata._display.cards import (
     _KICKER,
     _MUTED,
     _TITLE,
+    _TITLE_LEVEL,
     _block,
     _e,
     _mono,
@@ -164,7 +165,7 @@ def _title(names: _Names, record_id: str) -> str:
 
 def _card(kicker: str, title: str, facts: str, body: str) -> str:
     # (no title, as display.table's: no empty block, which a screen reader would announce)
-    heading = _block(_TITLE, title) if title else ""
+    heading = _block(_TITLE, title, level=_TITLE_LEVEL) if title else ""
     return (
         f'<div style="{_CARD}"><div style="{_KICKER}">{_e(kicker)}</div>'
         f'{heading}<div style="{_MUTED}">{facts}</div>{body}</div>'
