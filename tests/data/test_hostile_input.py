@@ -518,6 +518,9 @@ def _resource(**fields: Any) -> dict[str, Any]:
         (_resource(path="/etc/x"), "resources[0].path", "no leading /"),
         (_resource(path="a\n/../../x"), "resources[0].path", "no control characters"),
         (_resource(path="x\n.."), "resources[0].path", "no control characters"),
+        # a drive or a file's alternate stream on Windows: another file than the folder's
+        (_resource(path="C:/Windows/win.ini"), "resources[0].path", "no : (on Windows"),
+        (_resource(path="notes.md:stream"), "resources[0].path", "no : (on Windows"),
         (_resource(hash="sha256:" + "0" * 64 + "\n"), "resources[0].hash", "a hash"),
         ({"created": "2024-05-01T12:00:00Z\n"}, "created", "a date and time"),
         # a real month, day, hour, minute and offset: not merely digits in their places

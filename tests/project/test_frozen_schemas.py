@@ -43,7 +43,7 @@ SCHEMAS: Final = ROOT / "schemas"
 #: in the commit message and CHANGELOG.md; a failure of the test below prints the new lines.
 LEDGER: Final[dict[str, str]] = {
     "v2/common": "e9eb14dbeec9b0bcbfd64384d78671d13597e035a7cfa548174a0b317c525a87",
-    "v2/datapackage": "6a17f25837278517128623468154ea3bc9b548e40d321b5c6cbf510dd74ee750",
+    "v2/datapackage": "0bfac89689f082388d6cd0a145788cd21b5926ea3b0a13fae930436b05ec5cd1",
     "v2/events": "5bd93e0ea84df226be1017d390273d706296d8f23b68a9230c23d0b586f66ced",
     "v2/groups": "cca3a3b22ccd7751f20f626dbe2e9a90a972a5dc48d930f0a6a169df7f152655",
     "v2/laws": "106f2559e78be2ffb4faafd3fbeb53cd8bf52af91f6022e51e5c4f4bfa875055",
@@ -56,7 +56,7 @@ LEDGER: Final[dict[str, str]] = {
     "v2/sources": "b0649dd7a50fad683973be3561a25d900759e15c424966a6f61af3c143ca3907",
     "v2/statements": "524e48350dd5240822593c271d6c36b3ef587813a26b613cefb8e6509f572ebb",
     "v3/common": "90fe465b24a7e45ede734b54ed1981d9af238fcee87f2f644ffb3bfabe461e9e",
-    "v3/datapackage": "75c47a1b15184442c78c2fbea130a47523c1d7fbe07ba5b2a83398701c822e8e",
+    "v3/datapackage": "51883ff365237f62d8850e1780d1d806ded0a82c44edb9b4d26a09b84faa9fc1",
     "v3/events": "d0e02dd04dbc25d9b2f0d88cf305c2615877621f186dc2da957d2cd4a9801225",
     "v3/groups": "5694193eef0a39899f7366cc10741dcd5d21dff8fbedceeac32d6d71166ba9e4",
     "v3/laws": "1f066fedcefa5d63090fd8a88af513313c4f2a9c056364140973619ac6b50252",

@@ -3,7 +3,8 @@ changes what the run does nor the verdict its exit code gives.
 
 - A reader that went away (``rightsdata validate BAD | head -1``) ends nothing: what is
   printed after it is dropped, the command does its work to its end, and its exit code is
-  its own (1 for invalid data, as with a reader that read it all).
+  its own (1 for invalid data, as with a reader that read it all). Windows may say so with
+  ``EINVAL`` rather than a broken pipe: on a pipe there, that is the reader gone too.
 - A write that fails (a full disk, standard output closed: ``>&-``) is kept, what is
   printed after it dropped, and the command does its work to its end; the run then says
   that the output could not be written (exit code 3), and what was done
@@ -26,10 +27,13 @@ import errno
 import json
 import os
 import re
+import stat
 import sys
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
-__all__ = ["Guarded", "ascii_json", "holds_any_text", "stream_gone"]
+from rightsdata._values.windows import on_windows
+
+__all__ = ["Guarded", "ascii_json", "data_out", "holds_any_text", "stream_gone"]
 
 #: What a stream the shell closed (``>&-``) answers a write: Python's ``sys.stdout`` is None.
 CLOSED: tuple[int, str] = (errno.EBADF, "standard output is closed")
@@ -88,13 +92,35 @@ class Guarded:
         except OSError as exc:
             self._lost(exc)
 
+    def write_data(self, text: str) -> None:
+        """Write ``text``, a file's JSON, as :func:`data_out` does, keeping its failure as
+        :meth:`write` does."""
+        if self._stream is None:
+            self._lost(OSError(*CLOSED))
+        elif self.failed is None and not self.gone:
+            try:
+                data_out(self._stream, text)
+            except OSError as exc:
+                self._lost(exc)
+
     def _lost(self, exc: OSError) -> None:
-        if isinstance(exc, BrokenPipeError):
+        if isinstance(exc, BrokenPipeError) or self._pipe_ended(exc):
             self.gone = True
         elif self.failed is None:
             self.failed = exc
         if self._stream is not None:
             stream_gone(self._stream)
+
+    def _pipe_ended(self, exc: OSError) -> bool:
+        """Whether ``exc`` is Windows' other answer to a write to a pipe whose reader went
+        away: ``EINVAL`` rather than a broken pipe (python/cpython#79935), where the stream
+        is a pipe (a file or a console that answers EINVAL failed)."""
+        if exc.errno != errno.EINVAL or not on_windows() or self._stream is None:
+            return False
+        try:
+            return stat.S_ISFIFO(os.fstat(self._stream.fileno()).st_mode)
+        except (OSError, ValueError, AttributeError):  # (no descriptor: no pipe it can tell)
+            return False
 
     def __getattr__(self, name: str) -> Any:  # (fileno, isatty: the stream's)
         if self._stream is None:
@@ -146,12 +172,53 @@ def ascii_json(text: str) -> str:
     return _NOT_ASCII.sub(lambda found: json.dumps(found.group())[1:-1], text)
 
 
+#: Encodings whose text layer writes a mark first (a BOM), or keeps a state: their text is
+#: written through it, as a file of theirs would be (:func:`data_out`).
+_MARKED: Final = frozenset({"utf-16", "utf-32", "utf-8-sig"})
+
+
+def data_out(stream: TextIO | Guarded, text: str) -> None:
+    """Write ``text``, the JSON of a file (``export --format jsonl -``), to ``stream`` as the
+    file holds it: its bytes go to the stream's binary ``buffer``, after what its text layer
+    holds, so that Windows, whose text streams write each line feed as ``\\r\\n``, writes
+    the file that ``export DIR`` writes; in the stream's encoding, with the escapes of
+    :func:`ascii_json` where it cannot hold every character. A stream with no ``buffer`` (a
+    ``StringIO``: a test, a notebook), or whose encoding writes a byte-order mark first
+    (UTF-16, UTF-32), takes the text itself.
+
+    >>> import io
+    >>> out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", newline="\\r\\n")
+    >>> data_out(out, '{"name": "Иван"}\\n')
+    >>> out.buffer.getvalue().decode()
+    '{"name": "Иван"}\\n'
+    """
+    if isinstance(stream, Guarded):
+        stream.write_data(text)
+        return
+    encoding = getattr(stream, "encoding", None)
+    # (a stream of no encoding, a StringIO, holds any text)
+    chosen = text if encoding is None or holds_any_text(stream) else ascii_json(text)
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or encoding is None:
+        stream.write(chosen)
+        return
+    try:
+        marked = codecs.lookup(encoding).name in _MARKED
+    except LookupError:
+        marked = True  # (no codec to encode with: the text layer's own)
+    if marked:
+        stream.write(chosen)
+        return
+    stream.flush()  # (what the text layer holds goes first)
+    buffer.write(chosen.encode(encoding, "backslashreplace"))
+
+
 def stream_gone(stream: TextIO | None = None) -> None:
     """Point ``stream`` (standard output by default) at the null device, where it has a file
     descriptor, so that what it still holds, written at the interpreter's exit, fails no
     more ("Exception ignored ... BrokenPipeError")."""
     stream = sys.stdout if stream is None else stream
     with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
+        devnull = os.open(os.devnull, os.O_WRONLY | getattr(os, "O_BINARY", 0))
         os.dup2(devnull, stream.fileno())
         os.close(devnull)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rightsdata._values.errors import Problem, ProblemCode, printable_path
+from rightsdata._values.windows import nothing_there
 
 __all__ = ["missing", "unreadable"]
 
@@ -26,9 +27,11 @@ def missing(path: Path) -> bool:
     """
     try:
         os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
+    except NotADirectoryError:
         return True
-    except (OSError, ValueError):
+    except OSError as error:  # (Windows says a path too long is no file: it is for the load)
+        return nothing_there(error)
+    except ValueError:
         return False
     return False
 

@@ -384,9 +384,9 @@ def _measured(
     rule = listed_file(folder, path) if given and hashes is not False else None
     if hashes is False or (rule is not None and rule.link is not None):
         return {key: value for key, value in entry.items() if key not in ("bytes", "hash")}
-    if rule is None or rule.why is not None:
+    if rule is None or rule.why is not None or rule.names is None:
         return entry
-    data = folder.joinpath(path.replace("\\", "/")).read_bytes()
+    data = folder.joinpath(*rule.names).read_bytes()  # (the names the rule checked)
     measured = dict(entry)
     if "bytes" in given:
         measured["bytes"] = len(data)

@@ -98,7 +98,7 @@ def shows_a_document(path: str | os.PathLike[str]) -> bool:
     """
     try:
         flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-        handle = os.open(path, flags)
+        handle = os.open(path, flags | getattr(os, "O_BINARY", 0))
     except OSError:
         return False
     try:

@@ -3,14 +3,14 @@ dataset's own files), and which of them are measured (internal: the one rule tha
 ``rightsdata fmt`` both follow, worked out by :func:`listed_file`).
 
 Such a file's ``bytes`` and ``hash`` are measured only for a regular file inside the folder,
-reached through no symbolic link: a path that reaches outside the folder (absolute, a ``..``)
-is never opened, and neither is a link's file, which may lie outside the folder or change
-without the dataset changing. A load refuses such an entry that gives a size or hash, and
-``fmt`` removes them from a link's entry (it can never be measured while it is one); a
-missing file's entry, or one that is no regular file, keeps them (the file may come back:
-a load refuses the entry until it does). The dataset's own files (a kind's file,
-``redirects.json``) are read where their links lead, and measured there; ``fmt`` never
-replaces such a link, nor writes where it leads
+reached through no symbolic link: a path that reaches outside the folder (absolute, a ``..``,
+a colon: a drive or a stream on Windows) is never opened, and neither is a link's file,
+which may lie outside the folder or change without the dataset changing. A load refuses
+such an entry that gives a size or hash, and ``fmt`` removes them from a link's entry (it
+can never be measured while it is one); a missing file's entry, or one that is no regular
+file, keeps them (the file may come back: a load refuses the entry until it does). The
+dataset's own files (a kind's file, ``redirects.json``) are read where their links lead, and
+measured there; ``fmt`` never replaces such a link, nor writes where it leads
 (:class:`~rightsdata._data.canonical.LinkedFileError`).
 
 >>> inside("docs/notes.md"), inside("../notes.md")
@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 if TYPE_CHECKING:  # (a load of the bundled data does without pathlib)
     from pathlib import Path
 
-__all__ = ["Listed", "file_type", "inside", "link_on_the_way", "listed_file", "not_regular"]
+__all__ = [
+    "Listed",
+    "file_type",
+    "inside",
+    "link_on_the_way",
+    "listed_file",
+    "not_regular",
+    "outside",
+]
 
 _FILE_TYPES: Final = (
     (stat.S_ISDIR, "a directory"),
@@ -58,16 +66,36 @@ def not_regular(kind: str) -> str:
 
 def inside(path: str) -> list[str] | None:
     """The names of a resource's relative ``path`` inside the dataset's folder, or None if
-    it would reach outside it (absolute, a ``..``) or holds a control character: such a file
-    is never opened, whatever the descriptor's check said (``rightsdata fmt`` reads without).
+    it would reach outside it (absolute, a ``..``), holds a control character or a colon:
+    such a file is never opened, whatever the descriptor's check said (``rightsdata fmt``
+    reads without). A backslash separates names, as on Windows, on every system; a colon
+    names a drive there (``C:/Windows/win.ini``, ``C:x``: the folder is left behind) or a
+    file's alternate stream (``notes.md:hidden``), and is refused on every system too, so
+    that a dataset reads alike on each.
 
     >>> inside("data/events.json"), inside("a\\n/../../x"), inside("/etc/passwd")
     (['data', 'events.json'], None, None)
+    >>> inside("C:/Windows/win.ini"), inside("C:x"), inside("notes.md:stream")
+    (None, None, None)
     """
     names = path.replace("\\", "/").split("/")
-    if not path or names[0] == "" or ".." in names or any(c < " " or c == "\x7f" for c in path):
+    if not path or names[0] == "" or ".." in names:
+        return None
+    if any(c < " " or c == "\x7f" or c == ":" for c in path):
         return None
     return names
+
+
+def outside(path: str) -> str:
+    """What a load and ``rightsdata fmt`` say of a ``path`` that :func:`inside` refuses.
+
+    >>> outside("../x.md")
+    "is not a path inside the dataset's folder"
+    >>> outside("C:/x.md")
+    "is not a path inside the dataset's folder (a ':' names a drive or a file's stream on Windows)"
+    """
+    said = "is not a path inside the dataset's folder"
+    return f"{said} (a ':' names a drive or a file's stream on Windows)" if ":" in path else said
 
 
 def link_on_the_way(folder: Path, names: list[str]) -> str | None:
@@ -114,7 +142,7 @@ def listed_file(folder: Path | None, path: str) -> Listed:
     """
     names = inside(path)
     if names is None:
-        return Listed(None, None, "is not a path inside the dataset's folder", True)
+        return Listed(None, None, outside(path), True)
     if folder is None:
         return Listed(names, None, None, False)
     file = folder.joinpath(*names)

@@ -21,7 +21,6 @@ True
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import posixpath
@@ -43,7 +42,7 @@ from rightsdata._data.dataset import (
     with_base,
 )
 from rightsdata._data.filetext import decode_text
-from rightsdata._data.listedfiles import Listed, file_type, listed_file, not_regular
+from rightsdata._data.listedfiles import Listed, file_type, listed_file, not_regular, outside
 from rightsdata._data.redirectlist import check_redirects
 from rightsdata._model.records import KINDS, RECORD_TYPES, Record
 from rightsdata._validation.integrity import Base, Failed, Where, check_integrity, failed_record
@@ -90,6 +89,7 @@ from rightsdata._values.ids import KIND_OF_PREFIX, a_noun, meant_prefix, prefix_
 from rightsdata._values.nesting import deeper_than_limit, nesting_problem
 from rightsdata._values.places import Places, RecordPlace, identify
 from rightsdata._values.resources import BUNDLED_NAME, DEFAULT_NAME, datasets_root
+from rightsdata._values.windows import link_loop, name_too_long, nothing_there
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -872,8 +872,10 @@ def _present(folder: Traversable | Path, names: list[str]) -> tuple[set[str], Pr
     for name in names:
         try:
             os.lstat(os.path.join(folder, name))
-        except (FileNotFoundError, NotADirectoryError):
-            continue
+        except (FileNotFoundError, NotADirectoryError) as exc:
+            if isinstance(exc, NotADirectoryError) or nothing_there(exc):
+                continue
+            return set(), _os_problem(_shown(folder), "", exc)  # (Windows: a path too long)
         except OSError as exc:
             label = _shown(folder)
             return set(), Problem(label, f"cannot be read: {exc.strerror or exc}", ProblemCode.FILE)
@@ -986,11 +988,7 @@ def _read_folder(
         if names is None:  # (the descriptor's check refuses it first, when it runs)
             data, problem = (
                 b"",
-                Problem(
-                    path,
-                    "is not a path inside the dataset's folder: never opened",
-                    ProblemCode.PACKAGE,
-                ),
+                Problem(path, f"{outside(path)}: never opened", ProblemCode.PACKAGE),
             )
         elif rule.refused:  # missing, or no regular file: said as fmt says it (listedfiles)
             data, problem = b"", None
@@ -2605,8 +2603,10 @@ def _read_disk_file(path: str, max_bytes: int) -> bytes:
         raise _NotRegularError(kind)
     if info.st_size > max_bytes:
         raise _TooLargeError(info.st_size)
-    # O_NONBLOCK: if the path became a FIFO since the stat, opening it must not wait.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    # O_NONBLOCK: if the path became a FIFO since the stat, opening it must not wait;
+    # O_BINARY: Windows reads the bytes as they are (rightsdata._values.windows)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0))
     with open(fd, "rb", buffering=0, closefd=True) as stream:
         info = os.fstat(fd)
         kind = file_type(info.st_mode)
@@ -2647,15 +2647,16 @@ def _raise_the_limit() -> str:
 
 
 def _os_problem(label: str, path: str, exc: OSError) -> Problem:
-    """A located problem for a failed stat, open or read."""
+    """A located problem for a failed stat, open or read (Windows' own codes read too: a
+    path too long is no missing file there, :mod:`rightsdata._values.windows`)."""
+    if name_too_long(exc):
+        return Problem(label, "is a name too long for this system", ProblemCode.FILE)
+    if link_loop(exc):
+        return Problem(label, "is a loop of symbolic links", ProblemCode.FILE)
     if isinstance(exc, FileNotFoundError):
         if path and os.path.islink(path):
             return Problem(label, "is a symbolic link to nothing (broken)", ProblemCode.FILE)
         return Problem(label, "does not exist", ProblemCode.MISSING)
-    if exc.errno == errno.ELOOP:
-        return Problem(label, "is a loop of symbolic links", ProblemCode.FILE)
-    if exc.errno == errno.ENAMETOOLONG:
-        return Problem(label, "is a name too long for this system", ProblemCode.FILE)
     return Problem(label, f"cannot be read: {exc.strerror or exc}", ProblemCode.FILE)
 
 

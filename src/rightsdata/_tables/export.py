@@ -289,11 +289,21 @@ def _tidy(target: Path, removed: list[str], earlier: EarlierExport, force: bool)
     for name in removed:
         path = target / name
         if matches(path, earlier.claims[name]):  # (still: not changed while this export ran)
-            interrupt = despite_interrupts(partial(path.unlink, missing_ok=True)) or interrupt
+            interrupt = despite_interrupts(partial(_remove, path)) or interrupt
     if force:
         interrupt = despite_interrupts(lambda: remove_files(leftovers(target))) or interrupt
     if interrupt is not None:
         raise interrupt
+
+
+def _remove(path: Path) -> None:
+    """Remove the earlier export's file at ``path``, read-only or not: on Windows, which
+    removes no read-only file, the attribute is taken off it first, as POSIX removes a file
+    whatever its mode."""
+    from rightsdata._values.windows import make_writable
+
+    make_writable(path)
+    path.unlink(missing_ok=True)
 
 
 def leftovers(directory: Path) -> list[Path]:

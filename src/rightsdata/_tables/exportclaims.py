@@ -99,7 +99,7 @@ def claim_of_file(path: Path, format: str) -> Claim | None:
 
 def _no_follow(path: str, flags: int) -> int:
     """Open ``path`` without following a symbolic link at it (where the system can say)."""
-    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
 
 
 def matches(path: Path, claim: Claim) -> bool:

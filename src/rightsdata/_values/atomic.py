@@ -20,6 +20,14 @@ permissions (``rightsdata fmt`` leaves a 0640 file 0640), and a new file gets wh
 allows (0644 under the usual umask 022). While it is written, the temporary file is its
 owner's alone.
 
+On Windows, a file without write permission is read-only, and Windows neither removes it nor
+renames a file over it: a read-only file replaced loses the attribute just before the rename
+(and gets it back if the write is undone), the new file gets it once every file is in place,
+and each temporary file and second name loses it before it is removed
+(:func:`~rightsdata._values.windows.make_writable`). A rename that another program's open
+handle refuses (a virus scanner, an indexer, a reader: access denied, or a sharing
+violation) is tried again a few times there, for 0.38 s in all (:func:`_replace`).
+
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> write_atomic(folder / "a.txt", b"hello")
@@ -37,10 +45,13 @@ import errno
 import os
 import re
 import stat
+import time
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Final, TypeAlias
+
+from rightsdata._values.windows import make_writable, on_windows
 
 __all__ = ["LEFTOVER", "Content", "despite_interrupts", "remove_files", "write_all", "write_atomic"]
 
@@ -59,6 +70,11 @@ _OWNER_ONLY = 0o600
 LEFTOVER: Final = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{12}\.(?:tmp|old)")
 #: How many times :func:`despite_interrupts` runs a step that interrupts keep cutting short.
 _TRIES = 3
+#: Windows' errors for a rename that another program's open handle refuses, for a while:
+#: ERROR_ACCESS_DENIED and ERROR_SHARING_VIOLATION (:func:`_replace`).
+_BUSY: Final = frozenset({5, 32})
+#: How long :func:`_replace` waits before each try again, in seconds.
+_WAITS: Final = (0.01, 0.02, 0.05, 0.1, 0.2)
 
 
 def despite_interrupts(step: Callable[[], object]) -> BaseException | None:
@@ -82,7 +98,23 @@ def despite_interrupts(step: Callable[[], object]) -> BaseException | None:
 
 def _unlink(path: Path) -> None:
     with contextlib.suppress(OSError):
+        make_writable(path)  # (Windows removes no read-only file)
         path.unlink(missing_ok=True)
+
+
+def _replace(source: Path, target: Path) -> None:
+    """:func:`os.replace`; on Windows, tried again after each of :data:`_WAITS` while another
+    program's open handle refuses it (:data:`_BUSY`), a moment's hold as a virus scanner's."""
+    for wait in _WAITS:
+        try:
+            os.replace(source, target)
+        except PermissionError as error:
+            if not on_windows() or getattr(error, "winerror", None) not in _BUSY:
+                raise
+        else:
+            return
+        time.sleep(wait)
+    os.replace(source, target)
 
 
 def remove_files(paths: Iterable[Path]) -> None:
@@ -140,6 +172,7 @@ def _create_exclusively(path: Path, mode: int) -> tuple[Path, int]:
     """A new hidden file beside ``path`` (never one, or a link, that was already there), and
     its open handle."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
     for _ in range(_ATTEMPTS):
         name = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
         try:
@@ -195,6 +228,7 @@ def write_all(folder: Path, files: Mapping[str, Content], *, todo: str = "") -> 
         _check_target(folder / name, todo)
     temporaries: dict[Path, Path] = {}
     new_mode: int | None = None  # a new file's, read once: every file here is in one folder
+    read_only: dict[Path, int] = {}  # (Windows: the modes set once all are in place)
     try:
         for name, content in files.items():
             path = folder / name
@@ -205,10 +239,16 @@ def write_all(folder: Path, files: Mapping[str, Content], *, todo: str = "") -> 
             temporary = _create_temporary(path)
             temporaries[path] = temporary
             _fill(temporary, content)
+            if on_windows() and not mode & stat.S_IWRITE:
+                # read-only there: it could not be removed, nor renamed over, if undone
+                read_only[path] = mode
+                mode |= stat.S_IWRITE
             os.chmod(temporary, mode)  # the mode of the file it replaces, or a new file's
         _rename_all(temporaries)
     finally:
         remove_files(list(temporaries.values()))
+    for path, mode in read_only.items():
+        os.chmod(path, mode)
     _sync_folder(folder)
     return [folder / name for name in files]
 
@@ -254,30 +294,38 @@ def _rename_all(temporaries: dict[Path, Path]) -> None:
     interrupt lands before all are renamed, put back the files the earlier ones replaced,
     remove those they added, and raise. Once all are renamed, the replaced files' second
     names are removed, all of them though an interrupt lands meanwhile (then raised)."""
-    done: list[tuple[Path, Path, Path | None]] = []  # each path, its temporary, its aside
+    # each path, its temporary, its aside, and the read-only mode taken off its file (Windows)
+    done: list[tuple[Path, Path, Path | None, int | None]] = []
     current: Path | None = None  # the path being set aside: a link made may be unnamed yet
     try:
         for path, temporary in list(temporaries.items()):
             current = path
             aside = _set_aside(path)
-            done.append((path, temporary, aside))  # (before the rename: undone, if cut)
+            done.append((path, temporary, aside, None))  # (before the rename: undone, if cut)
             current = None
-            os.replace(temporary, path)
+            done[-1] = (path, temporary, aside, make_writable(path))  # (Windows: renamed over)
+            _replace(temporary, path)
             del temporaries[path]
     except BaseException as error:
         if current is not None:  # (cut short after the link was made, before it was named)
             despite_interrupts(partial(_drop_stray_asides, current))
-        for path, temporary, aside in reversed(done):
-            despite_interrupts(partial(_undo, path, temporary, aside, error))
+        for path, temporary, aside, mode in reversed(done):
+            despite_interrupts(partial(_undo, path, temporary, aside, error, mode))
         raise
-    remove_files([aside for _, _, aside in done if aside is not None])
+    remove_files([aside for _, _, aside, _ in done if aside is not None])
 
 
-def _undo(path: Path, temporary: Path, aside: Path | None, error: BaseException) -> None:
+def _undo(
+    path: Path, temporary: Path, aside: Path | None, error: BaseException, mode: int | None
+) -> None:
     """Undo the rename of ``temporary`` over ``path`` (done or not): put back the file set
-    aside, or remove the new one where there was none."""
+    aside, or remove the new one where there was none; and give the file put back the
+    read-only ``mode`` taken off it, if one was (Windows)."""
     if aside is not None:
         _put_back(path, aside, error)
+        if mode is not None:
+            with contextlib.suppress(OSError):
+                os.chmod(path, mode)
     elif not os.path.lexists(temporary):  # (renamed: the new file, where none was)
         _unlink(path)
 
@@ -314,12 +362,12 @@ def _set_aside(path: Path) -> Path | None:
     aside, handle = _create_exclusively(path, _OWNER_ONLY)  # (a name no one else uses)
     os.close(handle)
     try:
-        os.replace(path, aside)
+        _replace(path, aside)
     except BaseException:
         if os.path.lexists(path):  # (not moved: the empty file made for its name goes)
             aside.unlink(missing_ok=True)
         else:  # (moved, and then interrupted: back to its name)
-            os.replace(aside, path)
+            _replace(aside, path)
         raise
     return aside
 
@@ -331,9 +379,10 @@ def _put_back(path: Path, aside: Path, error: BaseException) -> None:
         if not os.path.lexists(aside):  # (put back already: a second run of it)
             return
         if _same_file(path, aside):  # (its rename failed: it names the old file still)
+            make_writable(aside)  # (Windows removes no read-only file)
             aside.unlink()
         else:
-            os.replace(aside, path)
+            _replace(aside, path)
     except OSError as failed:
         error.add_note(f"{path} could not be put back ({failed.strerror}): it is {aside}")
 

@@ -14,9 +14,10 @@ True
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
+
+from rightsdata._values.windows import link_loop
 
 __all__ = ["in_the_way", "not_a_folder", "system_reason"]
 
@@ -56,7 +57,7 @@ def _loops(path: Path) -> bool:
     try:
         os.stat(path)
     except OSError as error:
-        return error.errno == errno.ELOOP
+        return link_loop(error)  # (Windows' own code read too)
     return False
 
 

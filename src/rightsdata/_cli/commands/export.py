@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Final
 from rightsdata._cli.arguments import _dataset, _Default, _path
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _plural, did
-from rightsdata._cli.streams import ascii_json, holds_any_text
+from rightsdata._cli.streams import data_out
 from rightsdata._values.errors import printable_path
 from rightsdata._values.folders import in_the_way, not_a_folder, system_reason
 from rightsdata._values.joined import one_of
@@ -47,9 +47,8 @@ def _export_to_stdout(args: argparse.Namespace) -> int:
     dataset = _dataset(args)
     with tempfile.TemporaryDirectory() as scratch:
         (written,) = export(dataset, scratch, args.format)
-        text = written.read_text(encoding="utf-8")
-        # (JSON, to a stream whose encoding cannot hold every character: with its escapes)
-        sys.stdout.write(text if holds_any_text(sys.stdout) else ascii_json(text))
+        # (the file's bytes, not the text layer's: on Windows it writes \n as \r\n)
+        data_out(sys.stdout, written.read_text(encoding="utf-8"))
     return EXIT_OK
 
 
