@@ -384,12 +384,27 @@ def test_the_command_given_instead_runs_as_printed(
     assert run(capsys, *argv[1:])[0] == EXIT_OK
 
 
-def test_a_misspelt_option_suggests_no_hidden_option(capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_misspelt_hidden_option_says_what_the_command_takes_instead(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``--data`` is hidden where a command takes its path as its argument: an option spelled
+    like it is told so, and what to give instead, never offered ``--data`` alone (which the
+    command refuses)."""
     code, _, err = run(capsys, "validate", "ds", "--dat", "x")
     # (an abbreviation is no option: --dat was taken as --data)
     assert code == EXIT_USAGE and "unrecognized arguments: --dat x" in err
-    code, _, err = run(capsys, "validate", "ds", "--dta")
-    assert code == EXIT_USAGE and "--data" not in err
+    said = " ".join(err.split())
+    takes = "which validate does not take: it takes the dataset as its argument"
+    assert f"--dat is spelled like --data, {takes}" in said
+    code, _, err = run(capsys, "fmt", "--dta", "x")
+    said = " ".join(err.split())
+    assert code == EXIT_USAGE and "did you mean" not in said
+    assert (
+        "--dta is spelled like --data, which fmt does not take: it takes the dataset folders"
+        in said
+    )
+    code, _, err = run(capsys, "validate", "ds", "--jsn")  # (the command's own comes first)
+    assert "did you mean '--json'" in " ".join(err.split())
 
 
 # --- --data with --name -----------------------------------------------------------------------

@@ -820,6 +820,17 @@ def _hint(option: str, options: list[str], parser: argparse.ArgumentParser, comm
         if action is not None and action.dest.endswith("_before"):
             return _takes_no(command, option)
         return f"{option} is an option of rightsdata itself: give it before the command"
+    instead = [  # (--data and --name, hidden where the command takes a path instead)
+        o
+        for action in _subparser(parser, command)._actions
+        if isinstance(action, _ArgumentInstead)
+        for o in action.option_strings
+    ]
+    near_instead = _near(option, [*options, *instead]) if option.startswith("--") else []
+    if near_instead and near_instead[0] in instead:
+        what, _ = _TAKES[command]
+        spelled = f"{option} is spelled like {near_instead[0]}"
+        return f"{spelled}, which {command} does not take: it takes {what}"
     others = {
         name: _options(sub)
         for action in parser._actions
