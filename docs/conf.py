@@ -8,7 +8,13 @@ every reference to rightsdata's own objects must resolve (``nitpicky``).
 
 from __future__ import annotations
 
+import inspect
+import sys
+import typing
 from typing import Any
+
+from sphinx.errors import PycodeError
+from sphinx.pycode import ModuleAnalyzer
 
 import rightsdata
 
@@ -33,6 +39,11 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 # Anchors for headings, so that [Citation](#citation) and vocabularies.md#role resolve, as on
 # GitHub, where the same pages are read too.
 myst_heading_anchors = 3
+
+# Smart quotes turn "..." into curly quotes and ... into an ellipsis, but not -- into a dash
+# (Sphinx's default "qDe" does): the pages name options such as --format in running text,
+# outside code, and there "--" must stay two hyphens.
+smartquotes_action = "qe"
 
 # --- The notebook (myst-nb) -----------------------------------------------------------------
 
@@ -73,8 +84,7 @@ _EXTERNAL = (
 )
 nitpick_ignore_regex = [(r"py:.*", _EXTERNAL)]
 nitpick_ignore = [
-    # Annotations imported under TYPE_CHECKING reach autodoc as bare names.
-    ("py:class", "Path"),  # pathlib.Path (not imported at run time, for a lighter import)
+    # An annotation imported under TYPE_CHECKING reaches autodoc as a bare name.
     ("py:class", "StrEnum"),  # enum.StrEnum
     # A type variable, not an object to document.
     ("py:class", "rightsdata._data.collection.R"),
@@ -83,17 +93,6 @@ nitpick_ignore = [
     ("py:class", "rightsdata._data.dataset.R2"),
     ("py:class", "rightsdata._data.dataset.R3"),
     ("py:class", "rightsdata._data.dataset.R4"),
-    ("py:class", "rightsdata._data.dataset._Kind"),  # the key type of Dataset(records)
-    # Type aliases of the tables' cells and rows.
-    ("py:class", "Cell"),
-    ("py:class", "Row"),
-    # What the dataset registry needs of a dataset (a protocol: Dataset imports the registry).
-    ("py:class", "rightsdata._data.registry._Holder"),
-    ("py:class", "_Holder"),
-    # What a load gathered for the queries: the type of a private keyword of Dataset.
-    ("py:class", "Gathered"),
-    # A dataset's queries (internal): the type of a private keyword of Collection.
-    ("py:class", "rightsdata._data.query.Queries"),
 ]
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -149,7 +148,54 @@ def _defining_module(app: Any, modname: str, attribute: str) -> str | None:
     return lazy.get(attribute.split(".")[0])
 
 
+def _data_comment(app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
+    """autodoc: the ``#:`` comment of a data item documented where it is imported.
+
+    ``rightsdata.tables.TABLES`` and ``rightsdata.KINDS`` are defined, with their ``#:``
+    comments, in private modules; autodoc reads comments in the module it documents, finds
+    none, and takes the value's own docstring: that of its class (``tuple``, ``str``, a
+    union type) or of an alias's origin, which says nothing of the item. Such a docstring is
+    replaced by the comment where the same object has the same name in a rightsdata module,
+    or else left out.
+    """
+    if what != "data" or not lines:
+        return
+    # (an alias such as tuple[Cell, ...] gives its origin's docstring: tuple's)
+    classes = [cls for cls in (type(obj), typing.get_origin(obj)) if cls is not None]
+    inherited = {inspect.cleandoc(getattr(cls, "__doc__", None) or "") for cls in classes}
+    if "\n".join(lines).strip() not in inherited:
+        return
+    short = name.rpartition(".")[2]
+    comment: list[str] = []
+    for modname, module in sorted(sys.modules.items()):
+        if modname.partition(".")[0] != "rightsdata" or vars(module).get(short) is not obj:
+            continue
+        try:
+            comment = list(ModuleAnalyzer.for_module(modname).find_attr_docs().get(("", short), []))
+        except PycodeError:
+            continue
+        if comment:
+            break
+    lines[:] = comment
+
+
+def _attrs_defaults(app: Any, obj: Any, bound_method: bool) -> None:
+    """autodoc: the default values of an attrs class's ``__init__`` as values (``= None``).
+
+    ``autodoc_preserve_defaults`` shows a default as written in the source, and the source of
+    the ``__init__`` attrs generates writes each as ``attr_dict['required'].default``. Run
+    after it, this drops the signature it made for such an ``__init__``, so that the
+    defaults' values are shown.
+    """
+    code = getattr(obj, "__code__", None)
+    if code is not None and code.co_filename.startswith("<attrs generated"):
+        getattr(obj, "__dict__", {}).pop("__signature__", None)  # (a method: its function's)
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("missing-reference", _public_name)
+    app.connect("autodoc-process-docstring", _data_comment)
+    # (after autodoc's own handler, at the default priority 500, which preserves defaults)
+    app.connect("autodoc-before-process-signature", _attrs_defaults, priority=600)
     app.connect("viewcode-follow-imported", _defining_module)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

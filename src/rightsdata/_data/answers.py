@@ -41,7 +41,8 @@ __all__ = ["DateLike", "Figures", "Related", "SearchResults", "answered_by"]
 
 T = TypeVar("T")
 
-#: What a window side or a day may be given as.
+#: What a date given to a query may be (a side of ``between=``, ``rating_on``'s date): an
+#: :class:`EDTF`, a :class:`datetime.date`, or EDTF text (``"2012-12"``).
 DateLike = EDTF | datetime.date | str
 
 _OPEN_ABOVE: Final = frozenset({FigureQualifier.AT_LEAST, FigureQualifier.MORE_THAN})

@@ -1154,6 +1154,7 @@ class Rating(_Checked):
         return f"{self.scale.value}: {self.level.value} ({self.as_of})"
 
 
+#: A record of any kind: the union of the ten record classes, what ``ds.get(id)`` returns.
 Record: TypeAlias = (
     Source | Person | Organization | Group | Place | Law | Event | Relationship | Statement | Rating
 )

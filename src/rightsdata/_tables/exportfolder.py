@@ -51,10 +51,9 @@ __all__ = [
     "written_option",
 ]
 
-#: The hidden file in which an export lists the files it wrote (``{"format": ..., "files":
-#: [...], "own": {name: {"bytes": ..., "sha256": ..., "format": ...}}}``), so that the next
-#: export into the directory knows which files are its own, unchanged
-#: (:mod:`rightsdata._tables.exportclaims`).
+#: The name of the hidden file in which an export lists the files it wrote (``{"format": ...,
+#: "files": [...], "own": {name: {"bytes": ..., "sha256": ..., "format": ...}}}``), so that
+#: the next export into the directory knows which files are its own, unchanged.
 MANIFEST: Final = EXPORT_MANIFEST
 
 #: The descriptor a ``datapackage`` export writes beside its tables.
