@@ -36,7 +36,7 @@ class Overlapped(Generic[T]):
     whose file was written).
 
     >>> import tempfile
-    >>> written = []
+    >>> written: list[str] = []
     >>> files = Overlapped(["a", "b"], str.upper, lambda text, path: written.append(text))
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     for name in ("a", "b"):
