@@ -7,9 +7,14 @@ this module raises :class:`~rightsdata.MissingExtraError` naming that extra). Ev
 and dataset strategy takes ``format=`` (by default 4, the newest): with ``format=3`` no
 figure says what it counts (``of``), which a reader of formats 1-3 refuses, and with
 ``format=2`` no date is a set either, which a reader of formats 1-2 refuses
-(:func:`records`). Each takes ``strict=`` too: by default the draws include data the strict
-checks (``load_path(..., strict=True)``) question; with ``strict=True`` none does
-(:func:`records`, :func:`datasets`).
+(:func:`records`). The default follows the newest format, so a release that adds a format (a
+field, a term) changes what it draws: a test that must draw the same data across releases
+passes ``format=`` (the format its data declares). Each takes ``strict=`` too: by default
+the draws include data the strict checks (``load_path(..., strict=True)``) question; with
+``strict=True`` none does (:func:`records`, :func:`datasets`). And each takes ``base=``, a
+dataset that the data drawn builds on (``load_path(path, base=rightsdata.load())``): its
+references then name the base's records, and it loads over the base (:func:`records`,
+:func:`dataset_documents`, :func:`datasets`).
 
 A record (and still more a dataset) is a large draw, more than Hypothesis's health check
 for slow generation allows on a loaded machine (a CI runner with more workers than cores),
@@ -82,6 +87,7 @@ from rightsdata._model.records import (
     Source,
     Statement,
 )
+from rightsdata._testing.base import LINKS, Over, drop_own_links, join_sequences, undate
 from rightsdata._values.dates import EDTF
 from rightsdata._values.durations import Duration, parse_duration
 from rightsdata._values.errors import not_a_name, shown_number, shown_repr, what_was_given
@@ -100,7 +106,6 @@ from rightsdata.vocab import (
     FigureQualifier,
     IdentifierScheme,
     RangeMeaning,
-    RatingScale,
 )
 
 __all__ = [
@@ -128,6 +133,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
+_R = TypeVar("_R", bound=Record)
 
 _FIRST: Final = datetime.date(1900, 1, 1).toordinal()
 _LAST: Final = datetime.date(2030, 12, 31).toordinal()
@@ -449,10 +455,14 @@ def citations(
     ]
     | type[Figure]
     | None = None,
+    *,
+    format: FormatVersion = FORMAT,
+    base: Dataset | None = None,
 ) -> st.SearchStrategy[Citation]:
     """Citations; with ``record_type`` (a class that holds citations: a record class such
     as ``rightsdata.Event``, any but ``Source``, or ``rightsdata.Figure``), their ``fields``
-    name its fields.
+    name its fields. ``format`` is that of :func:`records` (no term a later format added);
+    with ``base=`` (a :class:`~rightsdata.Dataset`), each cites one of its sources.
 
     >>> import rightsdata
     >>> from hypothesis import given, settings
@@ -469,7 +479,10 @@ def citations(
             "record_type must be a class that holds citations, such as `rightsdata.Event` or "
             f"`rightsdata.Figure`, not {shown_repr(record_type)}"
         )
-    strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type, FORMAT)
+    strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type, _format(format))
+    over = _over(base)
+    if over is not None:
+        strategy = _part_over_base(strategy, False, over)
     return strategy
 
 
@@ -483,7 +496,8 @@ _LANGUAGES: Final = st.sampled_from(["en", "ru", "kk", "kk-Latn"])
 
 @st.composite
 def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -> Figure:
-    qualifier = draw(_qualifiers(format))
+    strategies = _field_strategies(Figure, None, format)
+    qualifier = draw(strategies["qualifier"])
     numbers = sorted(draw(_THREE_NUMBERS))
     low, best, high = (n if draw(st.booleans()) else None for n in numbers)
     if qualifier in (FigureQualifier.EXACT, FigureQualifier.ABOUT):
@@ -494,7 +508,10 @@ def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -
         high = numbers[2]
     elif qualifier is FigureQualifier.BETWEEN:
         low, high = numbers[0], numbers[2]
-    spread = qualifier is FigureQualifier.EXACT and draw(st.booleans())
+    # (drawn from its field's strategy, as every term is: an exact figure whose range is a
+    # spread states the least and the most of the values it counts)
+    meaning = draw(strategies["range_meaning"])
+    spread = qualifier is FigureQualifier.EXACT and meaning is RangeMeaning.SPREAD
     if spread:  # (an exact count of values, with the least and the most of them)
         low, high = numbers[0], numbers[2]
     elif qualifier is FigureQualifier.EXACT:  # (best alone: low and high need a spread)
@@ -505,10 +522,8 @@ def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -
         best = None  # ('more than 3' is not 3)
     # range_meaning needs low and high; joined_by needs asserted_by and does not repeat it
     ranged = low is not None and high is not None
-    strategies = _field_strategies(Figure, None, format)
     asserted_by = draw(strategies["asserted_by"])
     joined = () if asserted_by is None else _without_author(draw, Figure, format, asserted_by)
-    meaning = draw(strategies["range_meaning"]) if ranged and not spread else None
     figure: Figure = _made(
         draw,
         Figure,
@@ -518,16 +533,10 @@ def _figure(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -
         best=best,
         high=high,
         asserted_by=asserted_by,
-        range_meaning=RangeMeaning.SPREAD if spread else meaning,
+        range_meaning=meaning if ranged else None,
         joined_by=joined,
     )
     return figure
-
-
-@functools.cache
-def _qualifiers(format: int) -> st.SearchStrategy[FigureQualifier]:
-    """The qualifiers a reader of ``format`` reads (not a later format's terms)."""
-    return st.sampled_from(terms_in(FigureQualifier, format))
 
 
 #: A figure's numbers: of any size a count takes, up to 2**53 - 1 (Hypothesis draws small
@@ -556,7 +565,7 @@ def _mend_joined(author_field: str) -> Any:
 @st.composite
 def _identifier(draw: st.DrawFn, holder: type | None = None, format: int = FORMAT) -> Identifier:
     # the value in its scheme's form; any other field from its spec (_made)
-    scheme = draw(_schemes(format))
+    scheme = draw(_field_strategies(Identifier, None, format)["scheme"])
     pattern = _IDENTIFIER_PATTERNS.get(scheme.value)
     value = draw(_TEXTS_40 if pattern is None else _pattern_texts(pattern))
     identifier: Identifier = _made(draw, Identifier, format, scheme=scheme, value=value)
@@ -567,20 +576,17 @@ _TEXTS_40: Final = texts(40)
 
 
 @functools.cache
-def _schemes(format: int) -> st.SearchStrategy[IdentifierScheme]:
-    """The identifier schemes a reader of ``format`` reads (not a later format's terms)."""
-    return st.sampled_from(terms_in(IdentifierScheme, format))
-
-
-@functools.cache
 def _pattern_texts(pattern: str) -> st.SearchStrategy[str]:
     return st.from_regex(pattern, fullmatch=True)
 
 
-def identifiers(*, strict: bool = False) -> st.SearchStrategy[Identifier]:
+def identifiers(
+    *, format: FormatVersion = FORMAT, strict: bool = False
+) -> st.SearchStrategy[Identifier]:
     """Identifiers whose value has its scheme's form (a Wikidata Q number, an ISO code);
     with ``strict=True``, an ISO 3166 code's country is one ISO 3166-1 assigns (by default
-    it is any two capitals, ``QQ`` too: :func:`records`).
+    it is any two capitals, ``QQ`` too: :func:`records`). ``format`` is that of
+    :func:`records`: no scheme a later format added.
 
     >>> from hypothesis import given, settings
     >>> @given(identifiers())
@@ -590,16 +596,20 @@ def identifiers(*, strict: bool = False) -> st.SearchStrategy[Identifier]:
     ...         assert identifier.value.startswith("Q")
     >>> test()
     """
-    strategy: st.SearchStrategy[Identifier] = _identifier()
+    strategy: st.SearchStrategy[Identifier] = _identifier(format=_format(format))
     return _kept_strict(strategy, strict)
 
 
-def figures(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Figure]:
+def figures(
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
+) -> st.SearchStrategy[Figure]:
     """Figures whose numbers fit their qualifier (``low <= best <= high``), of any size a
     count takes (up to 2**53 - 1), an exact one with the least and the most of the values
     it counts now and then (``low`` and ``high``, ``range_meaning="spread"``); with
     ``strict=True``, ``relayed_by`` names none of their authors and no list repeats an entry
     (:func:`records`). With ``format`` 1 to 3 none says what it counts (``of``, format 4's).
+    With ``base=`` (a :class:`~rightsdata.Dataset`), the actors and sources a figure names
+    (``asserted_by``, ``joined_by``, ``relayed_by``, its citations) are the base's.
 
     >>> from hypothesis import given, settings
     >>> @given(figures())
@@ -610,6 +620,10 @@ def figures(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
     >>> test()
     """
     strategy: st.SearchStrategy[Figure] = _figure(format=_format(format))
+    over = _over(base)
+    if over is not None:
+        figure: st.SearchStrategy[Figure] = _part_over_base(strategy, _strict_flag(strict), over)
+        return figure
     return _kept_strict(strategy, strict)
 
 
@@ -621,12 +635,15 @@ _PARTS: Final[dict[type, Any]] = {
 }
 
 
-def sources(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Source]:
+def sources(
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
+) -> st.SearchStrategy[Source]:
     """Source records.
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(sources())
@@ -642,15 +659,18 @@ def sources(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
         language=st.sampled_from(["en", "ru", "kk"]),
         url=_optional(slugs().map(lambda s: f"https://example.org/{s}")),
     )
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, "sources", strict, base)
 
 
-def persons(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Person]:
+def persons(
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
+) -> st.SearchStrategy[Person]:
     """Person records.
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(persons())
@@ -667,17 +687,18 @@ def persons(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
         born=_optional_dates(False, format >= SETS_FROM),
         country=_optional(_COUNTRIES),
     )
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, "persons", strict, base)
 
 
 def organizations(
-    *, format: FormatVersion = FORMAT, strict: bool = False
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
 ) -> st.SearchStrategy[Organization]:
     """Organization records.
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(organizations())
@@ -689,15 +710,18 @@ def organizations(
     strategy: st.SearchStrategy[Organization] = _builds(
         Organization, None, _format(format), country=_optional(_COUNTRIES)
     )
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, "organizations", strict, base)
 
 
-def groups(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Group]:
+def groups(
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
+) -> st.SearchStrategy[Group]:
     """Group records (collective and unnamed actors).
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(groups())
@@ -709,15 +733,18 @@ def groups(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
     strategy: st.SearchStrategy[Group] = _builds(
         Group, None, _format(format), country=_optional(_COUNTRIES)
     )
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, "groups", strict, base)
 
 
-def places(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Place]:
+def places(
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
+) -> st.SearchStrategy[Place]:
     """Place records.
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(places())
@@ -729,15 +756,18 @@ def places(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
     strategy: st.SearchStrategy[Place] = _builds(
         Place, None, _format(format), country=_optional(_COUNTRIES)
     )
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, "places", strict, base)
 
 
-def laws(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Law]:
+def laws(
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
+) -> st.SearchStrategy[Law]:
     """Law records: provisions, and whole instruments (no article, so no part).
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(laws())
@@ -747,7 +777,7 @@ def laws(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchSt
     >>> test()
     """
     strategy: st.SearchStrategy[Law] = _laws(_format(format))
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, "laws", strict, base)
 
 
 @st.composite
@@ -765,12 +795,15 @@ _ARTICLES: Final = _optional(st.integers(1, 500).map(str))
 _PARTS_OF_ARTICLES: Final = _optional(st.integers(1, 9).map(str))
 
 
-def events(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Event]:
+def events(
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
+) -> st.SearchStrategy[Event]:
     """Event records (date_of only where there is a date).
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(events(format=2))
@@ -780,7 +813,7 @@ def events(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Search
     >>> test()
     """
     strategy: st.SearchStrategy[Event] = _events(_format(format))
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, "events", strict, base)
 
 
 @st.composite
@@ -792,13 +825,14 @@ def _events(draw: st.DrawFn, format: int) -> Event:
 
 
 def relationships(
-    *, format: FormatVersion = FORMAT, strict: bool = False
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
 ) -> st.SearchStrategy[Relationship]:
     """Relationship records (start never after end).
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(relationships())
@@ -809,7 +843,7 @@ def relationships(
     >>> test()
     """
     strategy: st.SearchStrategy[Relationship] = _relationships(_format(format))
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, "relationships", strict, base)
 
 
 @st.composite
@@ -831,14 +865,15 @@ def _relationships(draw: st.DrawFn, format: int) -> Relationship:
 
 
 def statements(
-    *, format: FormatVersion = FORMAT, strict: bool = False
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
 ) -> st.SearchStrategy[Statement]:
     """Statement records (a quote always has a citation that covers it; joined_by never names
     the speaker).
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(statements())
@@ -848,7 +883,7 @@ def statements(
     >>> test()
     """
     strategy: st.SearchStrategy[Statement] = _statements(_format(format))
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, "statements", strict, base)
 
 
 @st.composite
@@ -876,12 +911,15 @@ def _statement_citations(format: int) -> st.SearchStrategy[tuple[Citation, ...]]
     return st.lists(citation, min_size=1, max_size=3).map(tuple)
 
 
-def ratings(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.SearchStrategy[Rating]:
+def ratings(
+    *, format: FormatVersion = FORMAT, strict: bool = False, base: Dataset | None = None
+) -> st.SearchStrategy[Rating]:
     """Rating records.
 
     ``format=2`` (or 1) draws no date that is a set, ``format=3`` no figure's ``of``, and
     ``strict=True`` only records that
-    pass the strict checks a record alone can fail: see :func:`records`.
+    pass the strict checks a record alone can fail; with ``base=``, records that load over
+    that dataset, their references naming its records: see :func:`records`.
 
     >>> from hypothesis import HealthCheck, given, settings
     >>> @given(ratings())
@@ -890,10 +928,8 @@ def ratings(*, format: FormatVersion = FORMAT, strict: bool = False) -> st.Searc
     ...     assert rating.country.startswith("place:")
     >>> test()
     """
-    strategy: st.SearchStrategy[Rating] = _builds(
-        Rating, None, _format(format), scale=st.just(RatingScale.CIVICUS_MONITOR)
-    )
-    return _kept_strict(strategy, strict)
+    strategy: st.SearchStrategy[Rating] = _builds(Rating, None, _format(format))
+    return _kept(strategy, "ratings", strict, base)
 
 
 _BY_KIND: Final[dict[str, Any]] = {
@@ -912,50 +948,98 @@ _BY_KIND: Final[dict[str, Any]] = {
 
 @overload
 def records(
-    kind: Literal["sources"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["sources"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Source]: ...
 @overload
 def records(
-    kind: Literal["persons"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["persons"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Person]: ...
 @overload
 def records(
-    kind: Literal["organizations"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["organizations"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Organization]: ...
 @overload
 def records(
-    kind: Literal["groups"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["groups"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Group]: ...
 @overload
 def records(
-    kind: Literal["places"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["places"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Place]: ...
 @overload
 def records(
-    kind: Literal["laws"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["laws"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Law]: ...
 @overload
 def records(
-    kind: Literal["events"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["events"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Event]: ...
 @overload
 def records(
-    kind: Literal["relationships"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["relationships"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Relationship]: ...
 @overload
 def records(
-    kind: Literal["statements"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["statements"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Statement]: ...
 @overload
 def records(
-    kind: Literal["ratings"], *, format: FormatVersion = ..., strict: bool = ...
+    kind: Literal["ratings"],
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Rating]: ...
 @overload
 def records(
-    kind: KindName, *, format: FormatVersion = ..., strict: bool = ...
+    kind: KindName,
+    *,
+    format: FormatVersion = ...,
+    strict: bool = ...,
+    base: Dataset | None = ...,
 ) -> st.SearchStrategy[Record]: ...
 def records(
-    kind: str, *, format: FormatVersion = FORMAT, strict: bool = False
+    kind: str,
+    *,
+    format: FormatVersion = FORMAT,
+    strict: bool = False,
+    base: Dataset | None = None,
 ) -> st.SearchStrategy[Record]:
     """Records of ``kind`` (``'events'``), as named in the files; type checkers know their
     class from a kind written out: ``records("events")`` is a strategy of Event records.
@@ -980,6 +1064,15 @@ def records(
     which is what a test of a loader (or of code that must take any valid data) wants; a
     draw with ``strict=True`` is the default's draw, mended.
 
+    ``base=`` (a :class:`~rightsdata.Dataset`: ``rightsdata.load()``, or one of your own)
+    draws records that build on it (docs/loading.md, "Building on another dataset"): each
+    reference names one of the base's records (never an ID it retired; one of a kind it has
+    no record of is left out, or, where it is required, left as drawn), no record takes an
+    ID the base has or retired, and each record loads over it alone,
+    ``load_documents({kind: [document]}, base=base)``, what the rules over a base read of it
+    kept (:func:`dataset_documents`), with ``strict=True`` strictly. A record drawn so is the
+    default's draw, its references replaced and mended.
+
     >>> from rightsdata.testing import records
     >>> records("events").example().id.startswith("event:")  # doctest: +SKIP
     True
@@ -997,6 +1090,14 @@ def records(
     ...         if identifier.scheme in ("iso_3166_1", "iso_3166_2"):
     ...             assert country_problem(identifier.value[:2]) is None
     >>> test_assigned()
+    >>> import rightsdata
+    >>> base = rightsdata.load()
+    >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=10)
+    ... @given(records("events", base=base))
+    ... def test_cites_the_base(event: Event) -> None:
+    ...     assert event.id not in base
+    ...     assert all(citation.source in base for citation in event.citations)
+    >>> test_cites_the_base()
     """
     wrong = not_a_name(kind, "a record kind", "events", its="kind_name")
     if wrong is not None:
@@ -1010,14 +1111,59 @@ def records(
         )
     custom = _BY_KIND.get(kind)  # a kind without one is drawn field by field from its specs
     if custom is not None:
-        found: st.SearchStrategy[Record] = custom(format=format, strict=strict)
+        found: st.SearchStrategy[Record] = custom(format=format, strict=strict, base=base)
         return found
     strategy: st.SearchStrategy[Record] = _builds(RECORD_TYPES[kind], None, _format(format))
-    return _kept_strict(strategy, strict)
+    return _kept(strategy, kind, strict, base)
+
+
+def _kept(
+    strategy: st.SearchStrategy[_R], kind: str, strict: object, base: object
+) -> st.SearchStrategy[_R]:
+    """``strategy``'s records of ``kind``: mended if ``strict`` (:func:`_kept_strict`), and
+    over ``base`` if one is given (:func:`_over_base`)."""
+    over = _over(base)
+    if over is None:
+        return _kept_strict(strategy, strict)
+    drawn: st.SearchStrategy[_R] = _over_base(
+        _new_ids(strategy, over), kind, _strict_flag(strict), over
+    )
+    return drawn
+
+
+@st.composite
+def _over_base(
+    draw: st.DrawFn, strategy: st.SearchStrategy[Any], kind: str, strict: bool, over: Over
+) -> Any:
+    """A record of ``strategy`` (of ``kind``) that loads over a base alone: the documents of
+    a dataset of it (:func:`_documents_of`), structured again."""
+    from hypothesis import assume
+
+    from rightsdata._validation.convert import structure
+
+    # (every reference the base's: not the record's own ID, which a source's figure may cite)
+    documents = _documents_of(draw, {kind: [draw(strategy)]}, strict, over, named=False)
+    # (a repair drops a relationship whose ends are one record: over a base with one actor)
+    assume(bool(documents[kind]))
+    return structure(cast("KindName", kind), documents[kind][0])
+
+
+@st.composite
+def _part_over_base(
+    draw: st.DrawFn, strategy: st.SearchStrategy[Any], strict: bool, over: Over
+) -> Any:
+    """A part of ``strategy`` whose references name a base's records (:func:`_resolve`),
+    mended after if ``strict``."""
+    resolved = _resolve(draw, draw(strategy), {}, over)
+    return _mended(draw, resolved) if strict else resolved
 
 
 def dataset_documents(
-    max_per_kind: int = 4, *, format: FormatVersion = FORMAT, strict: bool = False
+    max_per_kind: int = 4,
+    *,
+    format: FormatVersion = FORMAT,
+    strict: bool = False,
+    base: Dataset | None = None,
 ) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
     """A whole dataset's records as JSON-ready documents whose references all resolve (the
     records alone: :func:`datasets` draws a name, version, descriptor and redirects too).
@@ -1039,6 +1185,28 @@ def dataset_documents(
     loses their ``born``. By default the draws are broader, questionable data included:
     strict loading of them fails. ``strict=True`` draws the default's data, then mends it.
 
+    With ``base=`` (a :class:`~rightsdata.Dataset`: ``rightsdata.load()``, or one of your
+    own), the documents are data that builds on it, and load with ``load_documents(...,
+    base=base)`` (docs/loading.md, "Building on another dataset"): about half of the
+    references name the base's records (never an ID it retired), no record takes an ID the
+    base has or retired, and what the rules over a base read of it is kept too: a rating of
+    one of its places joins its sequence, an event (with ``strict=True``, a statement or
+    relationship) naming one of its persons born after it loses its date, and a rating's
+    country or a place's ``within`` may be the base's (with ``strict=True``, its country is
+    that of the base's place it lies within). Events' ``part_of`` and places' ``within`` name
+    the base's records only (a chain of the records drawn could form a cycle):
+
+    >>> from typing import Any
+    >>> from hypothesis import HealthCheck, given, settings
+    >>> import rightsdata
+    >>> base = rightsdata.load()
+    >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=5)
+    ... @given(dataset_documents(max_per_kind=2, base=base))
+    ... def test_loads_over_the_base(documents: dict[str, list[dict[str, Any]]]) -> None:
+    ...     both = rightsdata.load_documents(documents, base=base)
+    ...     assert len(both) == len(base) + sum(map(len, documents.values()))
+    >>> test_loads_over_the_base()
+
     A whole dataset is a large draw (about 0.06 s of CPU time with ``max_per_kind=1`` and
     0.14 s with 4, some 3,000 choices), more than Hypothesis's health check for slow
     generation allows its first examples (a second in all), so a test drawing one turns
@@ -1052,7 +1220,7 @@ def dataset_documents(
     ...     ...
     """
     strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _documents(
-        max_per_kind, format, strict
+        max_per_kind, format, strict, _over(base)
     )
     if format == 1:
         strategy = strategy.map(_with_every_field)
@@ -1060,26 +1228,47 @@ def dataset_documents(
 
 
 def _documents(
-    max_per_kind: object, format: FormatVersion, strict: object
+    max_per_kind: object, format: FormatVersion, strict: object, over: Over | None
 ) -> st.SearchStrategy[dict[str, list[dict[str, Any]]]]:
     """The documents of :func:`dataset_documents`, as ``Dataset.to_dict()`` writes them."""
     most = _size(max_per_kind, "max_per_kind")
     mended = _strict_flag(strict)
     lists: dict[str, st.SearchStrategy[list[Record]]] = {
         kind: st.lists(
-            records(kind, format=format),
+            _new_ids(records(kind, format=format), over),
             min_size=1 if kind in _REQUIRED_KINDS else 0,
             max_size=most,
             unique_by=_record_id,
         )
         for kind in KINDS
     }
-    strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _dataset_documents(lists, mended)
+    strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _dataset_documents(
+        lists, mended, over
+    )
     return strategy
 
 
+def _over(base: object) -> Over | None:
+    """What a strategy needs of ``base`` (None if none is given), checked when the strategy
+    is made: anything but a Dataset raises TypeError."""
+    return None if base is None else Over(base)
+
+
+def _new_ids(strategy: st.SearchStrategy[_R], over: Over | None) -> st.SearchStrategy[_R]:
+    """``strategy``'s records, ``over`` a base none of whose records has the ID, nor it
+    retired (a load over it refuses both)."""
+    if over is None:
+        return strategy
+    taken = over.taken
+    return strategy.filter(lambda record: record.id not in taken)
+
+
 def datasets(
-    max_per_kind: int = 4, *, format: FormatVersion = FORMAT, strict: bool = False
+    max_per_kind: int = 4,
+    *,
+    format: FormatVersion = FORMAT,
+    strict: bool = False,
+    base: Dataset | None = None,
 ) -> st.SearchStrategy[Dataset]:
     """Whole :class:`rightsdata.Dataset` objects: the records of :func:`dataset_documents`
     structured, so every reference resolves and every rule holds (the same draw, and the
@@ -1108,6 +1297,14 @@ def datasets(
     the strict checks too (:func:`dataset_documents`): a test of code whose own data loads
     with ``strict=True`` draws it so.
 
+    With ``base=`` (a :class:`~rightsdata.Dataset`), each is a dataset built on it,
+    ``Dataset(records, base=base, ...)``: its records are those of :func:`dataset_documents`
+    with the same ``base`` (references to the base's records among them), and it holds the
+    base's records too, as a load over the base does; the records drawn are those the base
+    has not, ``[r for r in dataset if r.id not in base]``. Its redirects retire new IDs
+    (none the base has or retired), to the records drawn or the base's (through its
+    redirects too, a chain); ``dataset.redirects`` holds the base's as well.
+
     >>> from hypothesis import HealthCheck, given, settings
     >>> @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=20)
     ... @given(datasets(max_per_kind=2))
@@ -1123,8 +1320,9 @@ def datasets(
     ...     assert again == dataset
     >>> test_loads_strictly()
     """
-    documents = _documents(max_per_kind, format, strict)
-    strategy: st.SearchStrategy[Dataset] = _whole_dataset(documents, max_per_kind, format)
+    over = _over(base)
+    documents = _documents(max_per_kind, format, strict, over)
+    strategy: st.SearchStrategy[Dataset] = _whole_dataset(documents, max_per_kind, format, over)
     return strategy
 
 
@@ -1172,19 +1370,26 @@ def _descriptors(draw: st.DrawFn, format: FormatVersion) -> dict[str, Any]:
     return descriptor
 
 
-def _redirects(draw: st.DrawFn, records: Mapping[str, list[Record]], most: int) -> dict[str, str]:
+def _redirects(
+    draw: st.DrawFn, records: Mapping[str, list[Record]], most: int, over: Over | None
+) -> dict[str, str]:
     """At most ``most`` redirects from new IDs to the records' IDs (or to an ID retired
     before, which leads to one: no cycle can form), each of the target's kind (an actor's,
-    of any actor kind), as the redirect rules require."""
+    of any actor kind), as the redirect rules require; ``over`` a base, none from an ID it
+    has or retired, and half of them to its records or the IDs it retired (a chain through
+    its redirects, which lead to a record of the same kind, or an actor)."""
     from rightsdata._model.records import ACTOR
 
     targets = [record.id for items in records.values() for record in items]
-    taken = set(targets)
+    taken = set(targets) | (over.taken if over is not None else set())
+    theirs = sorted(over.taken) if over is not None else []
     redirects: dict[str, str] = {}  # (each new ID may be a later one's target)
     for _ in range(draw(st.integers(0, most))):
         # (to a retired ID, a chain, half the time there is one: rare if drawn among all)
         chain = bool(redirects) and draw(st.booleans())
         pool = list(redirects) if chain else targets
+        if theirs and not chain and draw(st.booleans()):
+            pool = theirs
         target = pool[draw(st.integers(0, len(pool) - 1))]
         prefix = target.partition(":")[0]
         if prefix in ACTOR:
@@ -1201,9 +1406,10 @@ def _whole_dataset(
     documents: st.SearchStrategy[dict[str, list[dict[str, Any]]]],
     most: int,
     format: FormatVersion,
+    over: Over | None,
 ) -> Dataset:
     """A dataset of the ``documents`` drawn, with a name, version, descriptor and redirects,
-    each drawn or not (:func:`datasets`)."""
+    each drawn or not (:func:`datasets`); ``over`` a base, built on it."""
     from rightsdata._validation.convert import structure
 
     records = {
@@ -1216,8 +1422,15 @@ def _whole_dataset(
     if descriptor is not None and draw(st.booleans()):  # given in the descriptor instead
         descriptor.update((k, v) for k, v in (("name", name), ("version", version)) if v)
         name = version = None
-    redirects = _redirects(draw, records, most)
-    return Dataset(records, name=name, version=version, descriptor=descriptor, redirects=redirects)
+    redirects = _redirects(draw, records, most, over)
+    return Dataset(
+        records,
+        name=name,
+        version=version,
+        descriptor=descriptor,
+        redirects=redirects,
+        base=over.dataset if over is not None else None,
+    )
 
 
 def _with_every_field(
@@ -1242,19 +1455,35 @@ def _record_id(record: Record) -> str:
 
 @st.composite
 def _dataset_documents(
-    draw: st.DrawFn, lists: Mapping[str, st.SearchStrategy[list[Record]]], strict: bool
+    draw: st.DrawFn,
+    lists: Mapping[str, st.SearchStrategy[list[Record]]],
+    strict: bool,
+    over: Over | None,
 ) -> dict[str, list[dict[str, Any]]]:
+    built = {kind: draw(strategy) for kind, strategy in lists.items()}
+    return _documents_of(draw, built, strict, over)
+
+
+def _documents_of(
+    draw: st.DrawFn,
+    built: Mapping[str, list[Record]],
+    strict: bool,
+    over: Over | None,
+    named: bool = True,
+) -> dict[str, list[dict[str, Any]]]:
+    """The documents of the records ``built`` (each kind's, as drawn): their references
+    replaced by the IDs of the records drawn if ``named`` (and, ``over`` a base, of the
+    base's), then each rule across records kept (:func:`dataset_documents`)."""
     from rightsdata._validation.convert import unstructure
     from rightsdata._validation.integrity import RULES
 
-    built = {kind: draw(strategy) for kind, strategy in lists.items()}
     pools: dict[str, list[str]] = {}
-    for items in built.values():
+    for items in built.values() if named else ():
         for record in items:
             pools.setdefault(record.id.partition(":")[0], []).append(record.id)
 
     def document(record: Record) -> dict[str, Any]:
-        resolved = _resolve(draw, record, pools)
+        resolved = _resolve(draw, record, pools, over)
         written: dict[str, Any] = unstructure(_mended(draw, resolved) if strict else resolved)
         return written
 
@@ -1265,24 +1494,52 @@ def _dataset_documents(
     for rule in RULES:
         if rule.repair is not None:
             ids = {d["id"] for docs in documents.values() for d in docs}
-            rule.repair(documents)
+            link = LINKS.get(rule.name) if over is not None else None
+            if link is not None:  # (a link into the base ends: only those among ours go)
+                drop_own_links(documents, *link)
+            else:
+                rule.repair(documents)
             dropped = ids - {d["id"] for docs in documents.values() for d in docs}
             if dropped:  # a repair dropped records: so do the references to them
                 documents = {k: _without(docs, dropped) for k, docs in documents.items()}
     if strict:
-        _strict_documents(draw, documents)
+        _strict_documents(draw, documents, over)
+    elif over is not None:
+        _kept_over(draw, documents, over, strict=False)
     return documents
 
 
-def _resolve(draw: st.DrawFn, obj: Any, pools: Mapping[str, list[str]]) -> Any:
-    """``obj`` (a record or part) with every reference replaced by an existing ID of a kind
-    the field accepts; a reference no record can fill is left out (such fields are optional
-    or lists: the required ones name kinds every generated dataset has)."""
+def _kept_over(
+    draw: st.DrawFn, documents: dict[str, list[dict[str, Any]]], over: Over, strict: bool
+) -> None:
+    """Keep the rules that read the base's records too where the documents name them: a
+    rating joins the base's sequences, and a person of the base's was born before the
+    events (with ``strict``, the statements and relationships) that need them."""
+    join_sequences(draw, documents.get("ratings", []), over)
+    undate(documents, over, strict)
 
-    def pick(value: str, spec: Ref) -> str | None:
-        if value in pools.get(value.partition(":")[0], ()):
+
+def _resolve(
+    draw: st.DrawFn, obj: Any, pools: Mapping[str, list[str]], over: Over | None = None
+) -> Any:
+    """``obj`` (a record or part) with every reference replaced by an existing ID of a kind
+    the field accepts (``over`` a base, one of its records' half of the time there are
+    both); a reference no record can fill is left out (such fields are optional or lists:
+    the required ones name kinds every generated dataset has)."""
+
+    def pick(value: str, spec: Ref, avoid: str | None = None) -> str | None:
+        if value != avoid and (
+            value in pools.get(value.partition(":")[0], ())
+            or (over is not None and value in over.pools.get(value.partition(":")[0], ()))
+        ):
             return value
         choices = [i for prefix in spec.prefixes for i in pools.get(prefix, ())]
+        if over is not None:
+            theirs = over.ids(*spec.prefixes)
+            if theirs and (not choices or draw(st.booleans())):
+                choices = list(theirs)
+        if avoid is not None:
+            choices = [i for i in choices if i != avoid]
         # (an index, not sampled_from: a strategy made per reference costs its label)
         return choices[draw(st.integers(0, len(choices) - 1))] if choices else None
 
@@ -1301,10 +1558,22 @@ def _resolve(draw: st.DrawFn, obj: Any, pools: Mapping[str, list[str]]) -> Any:
         elif nested_part(hints[field.name])[0] is not None:
             many = isinstance(value, tuple)
             changes[field.name] = (
-                tuple(_resolve(draw, v, pools) for v in value)
+                tuple(_resolve(draw, v, pools, over) for v in value)
                 if many
-                else _resolve(draw, value, pools)
+                else _resolve(draw, value, pools, over)
             )
+    if (
+        over is not None
+        and isinstance(obj, Relationship)
+        and changes["subject"] == changes["object"]
+    ):
+        # (the base's many actors make the same one at both ends a common draw, which the
+        # repair of distinct-ends would drop: a record drawn alone over a base would be none)
+        spec = spec_of(attrs.fields(Relationship).object)
+        assert isinstance(spec, Ref)
+        changes["object"] = (
+            pick(changes["object"], spec, avoid=changes["subject"]) or (changes["object"])
+        )
     mend = _MENDS.get(type(obj))
     if mend is not None and changes:
         mend(obj, changes)
@@ -1462,17 +1731,23 @@ def _naming_what_it_holds(obj: Any) -> Any:
     return obj
 
 
-def _strict_documents(draw: st.DrawFn, documents: dict[str, list[dict[str, Any]]]) -> None:
+def _strict_documents(
+    draw: st.DrawFn, documents: dict[str, list[dict[str, Any]]], over: Over | None
+) -> None:
     """Keep ``documents`` (a dataset's, each record already :func:`_mended`) to the strict
     rules across records: a rating rates a country or territory, a place's country is that
     of the place it lies within, and no person is born after an event or statement their
-    role needs them present at."""
+    role needs them present at; ``over`` a base, its places and births count too (and the
+    rules across records that read it are kept: :func:`_kept_over`)."""
     from rightsdata.vocab import RATED
 
     rated = {kind.value for kind in RATED}
     places = {d["id"]: d for d in documents.get("places", [])}
-    _rate_countries(draw, documents.get("ratings", []), places, rated)
-    _agree_countries(places, rated)
+    theirs: Mapping[str, Mapping[str, Any]] = over.places if over is not None else {}
+    _rate_countries(draw, documents.get("ratings", []), places, rated, theirs)
+    _agree_countries(places, rated, theirs)
+    if over is not None:  # (after the ratings' countries: a rating may join a sequence)
+        _kept_over(draw, documents, over, strict=True)
     _drop_births_after_acting(documents)
     for docs in documents.values():  # (last: the repairs above may empty a field)
         for doc in docs:
@@ -1517,24 +1792,34 @@ def _rate_countries(
     ratings: list[dict[str, Any]],
     places: Mapping[str, dict[str, Any]],
     rated: set[str],
+    theirs: Mapping[str, Mapping[str, Any]],
 ) -> None:
-    """Point every rating at a country or territory: one of the places, or (if there is
-    none) the place it rates, made a country."""
-    countries = [i for i, place in places.items() if place["kind"] in rated]
+    """Point every rating at a country or territory: one of the places (``places``, the
+    documents', then ``theirs``, a base's), or (if there is none) the place it rates, or
+    one of the documents', made a country."""
+    every = {**places, **theirs}
+    countries = [i for i, place in every.items() if place["kind"] in rated]
     for rating in ratings:
-        place = places[rating["country"]]
-        if place["kind"] in rated:
+        place = every.get(rating["country"])
+        if place is None or place["kind"] in rated:  # (None: a base without the kind)
             continue
         if countries:
             rating["country"] = countries[draw(st.integers(0, len(countries) - 1))]
-        else:
-            place["kind"] = "country"
-            countries.append(place["id"])
+        elif places:  # (a base's place is not the draw's to change)
+            made = places.get(rating["country"]) or next(iter(places.values()))
+            made["kind"] = "country"
+            rating["country"] = made["id"]
+            countries.append(made["id"])
 
 
-def _agree_countries(places: Mapping[str, dict[str, Any]], rated: set[str]) -> None:
+def _agree_countries(
+    places: Mapping[str, dict[str, Any]],
+    rated: set[str],
+    theirs: Mapping[str, Mapping[str, Any]] = MappingProxyType({}),
+) -> None:
     """Give every place with a country that is not a country or territory the country of the
-    nearest place with one it lies within.
+    nearest place with one it lies within (among ``places`` and ``theirs``, a base's, which
+    are left as they are).
 
     >>> places = {
     ...     "place:kz": {"id": "place:kz", "kind": "country", "country": "KZ"},
@@ -1545,12 +1830,13 @@ def _agree_countries(places: Mapping[str, dict[str, Any]], rated: set[str]) -> N
     >>> places["place:c"]["country"]
     'KZ'
     """
+    every = {**theirs, **places}
     for _ in range(len(places)):  # each pass settles one more step down every chain
         changed = False
         for place in places.values():
             if place.get("country") is None or place["kind"] in rated:
                 continue
-            outer = _outer_country(place, places)
+            outer = _outer_country(place, every)
             if outer is not None and outer != place["country"]:
                 place["country"] = outer
                 changed = True
@@ -1558,7 +1844,7 @@ def _agree_countries(places: Mapping[str, dict[str, Any]], rated: set[str]) -> N
             return
 
 
-def _outer_country(place: Mapping[str, Any], places: Mapping[str, dict[str, Any]]) -> Any:
+def _outer_country(place: Mapping[str, Any], places: Mapping[str, Mapping[str, Any]]) -> Any:
     """The country of the nearest place with one that ``place`` lies within, or None."""
     seen = {place["id"]}
     within = place.get("within")

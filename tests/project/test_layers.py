@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "schema": 2,
     "_data": 3,  # reading and writing dataset folders, the Dataset, its queries
     "testing": 3,  # strategies that build valid records, documents and datasets
+    "_testing": 3,  # what those strategies need of a base dataset, and its repairs
     "_tables": 4,  # tables, pandas, Arrow, CSV, data packages, exports
     "tables": 4,
     "_display": 5,  # words for values, cards, timeline marks, plots
