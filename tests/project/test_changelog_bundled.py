@@ -37,6 +37,7 @@ def test_the_release_summary_names_the_bundled_version(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(rightsdata.datasets()))
 def test_the_bundled_version_is_described(name: str) -> None:
     version = rightsdata.datasets()[name]
+    assert version is not None  # (a bundled dataset has a version)
     text = CHANGELOG.read_text("utf-8")
     data = text[text.index("\n## The bundled dataset") :]
     assert re.search(rf"^### {re.escape(name)} {re.escape(version)}\b", data, re.M), (
