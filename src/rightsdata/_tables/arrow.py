@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from rightsdata._data.dataset import Dataset
 from rightsdata._model.records import KINDS, RECORD_TYPES
-from rightsdata._tables.overlapped import Overlapped
 from rightsdata._tables.tables import (
     TABLES,
     UNIX_EPOCH_ORDINAL,
@@ -393,25 +392,24 @@ def parquet_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
     """For each table, its file name (``events.participants.parquet``) and a function that
     builds the table and writes it to a path given.
 
-    Each table is written by a second thread while the next one is built
-    (:class:`~rightsdata._tables.overlapped.Overlapped`), and let go once written: two
-    tables are held at once, never all of them (all of them built first held the whole
-    export's Arrow data at once, and at a million events the fresh pages it took cost more
-    system time than the rest of the export). The export stays all or nothing: a table that
-    cannot be built (a count too large) raises inside
-    :func:`rightsdata._values.atomic.write_all`, which removes what it wrote.
+    Each table is built when its turn comes and let go once written, so the memory of one is
+    reused for the next (all of them built first held the whole export's Arrow data at
+    once, and at a million events the fresh pages it took cost more system time than the
+    rest of the export). The export stays all or nothing: a table that cannot be built
+    (a count too large) raises inside :func:`rightsdata._values.atomic.write_all`, which
+    removes what it wrote.
     """
     _pyarrow()
     parquet = require("pyarrow.parquet", "arrow")
     cache: dict[Any, Any] = {}  # the tables share their walks through the records
 
-    def build(name: str) -> Any:
-        if not cache:
-            read_lists(dataset, cache)
-        return arrow_table(dataset, TABLES[name], cache)
+    def writer(table: Table) -> Callable[[Path], None]:
+        def write(path: Path) -> None:
+            if not cache:
+                read_lists(dataset, cache)
+            built = arrow_table(dataset, table, cache)
+            parquet.write_table(built, str(path), memory_pool=memory_pool())
 
-    def write(built: Any, path: Path) -> None:
-        parquet.write_table(built, str(path), memory_pool=memory_pool())
+        return write
 
-    files = Overlapped(list(TABLES), build, write)
-    return {f"{name}.parquet": files.filler(name) for name in TABLES}
+    return {f"{name}.parquet": writer(table) for name, table in TABLES.items()}
