@@ -377,3 +377,14 @@ def bundled_dataset_in_format(format: int) -> Dataset:
         version=bundled.version,
         redirects=bundled.redirects,
     )
+
+
+@pytest.fixture
+def cyrillic(tmp_path: Path) -> Path:
+    """A valid dataset folder whose names and titles are in Cyrillic."""
+    files = {
+        "sources.json": [source_doc()],
+        "persons.json": [person_doc(name="Иван Петров")],
+        "events.json": [event_doc(title="Приговор Ивану Петрову")],
+    }
+    return write_folder(tmp_path / "cyrillic", files)

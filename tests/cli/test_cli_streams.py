@@ -22,7 +22,7 @@ from rightsdata._cli.output import _plural
 from rightsdata._tables.tables import TABLES
 from rightsdata._values.resources import datasets_root
 
-from conftest import CITE, event_doc, person_doc, source_doc, write_folder
+from conftest import CITE, person_doc, source_doc, write_folder
 
 KAZAKHSTAN = Path(str(datasets_root() / "kazakhstan"))
 _ENV = {**os.environ, "PYTHONPATH": str(Path(rightsdata.__file__).parents[1])}
@@ -44,17 +44,6 @@ def messy(tmp_path: Path) -> Path:
     return write_folder(
         tmp_path / "messy", {"sources.json": [source_doc()], "persons.json": persons}
     )
-
-
-@pytest.fixture
-def cyrillic(tmp_path: Path) -> Path:
-    """A valid dataset folder whose names and titles are in Cyrillic."""
-    files = {
-        "sources.json": [source_doc()],
-        "persons.json": [person_doc(name="Иван Петров")],
-        "events.json": [event_doc(title="Приговор Ивану Петрову")],
-    }
-    return write_folder(tmp_path / "cyrillic", files)
 
 
 @pytest.fixture

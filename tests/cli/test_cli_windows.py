@@ -19,7 +19,7 @@ from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT
 from rightsdata._cli.main import main
 from rightsdata._cli.streams import ascii_json, data_out
 
-from conftest import event_doc, person_doc, source_doc, write_folder
+from conftest import person_doc, source_doc, write_folder
 
 
 @pytest.fixture
@@ -75,17 +75,6 @@ def test_einval_elsewhere_is_a_failed_write(
 
 
 # --- export - writes the file export DIR writes --------------------------------------------
-
-
-@pytest.fixture
-def cyrillic(tmp_path: Path) -> Path:
-    """A valid dataset folder whose names and titles are in Cyrillic."""
-    files = {
-        "sources.json": [source_doc()],
-        "persons.json": [person_doc(name="Иван Петров")],
-        "events.json": [event_doc(title="Приговор Ивану Петрову")],
-    }
-    return write_folder(tmp_path / "cyrillic", files)
 
 
 @pytest.mark.parametrize("format", ["jsonl", "document"])

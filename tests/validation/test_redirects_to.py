@@ -78,8 +78,9 @@ def test_the_datas_own_redirects_give_it_where_they_lead(tmp_path: Path) -> None
     assert "'person:new'" in problem.message
 
 
-def test_a_base_given_as_a_path_gives_it(tmp_path: Path) -> None:
-    """A base that is no bundled dataset: the library knows its redirects all the same."""
+def _base_retiring_old(tmp_path: Path) -> Path:
+    """A base, a JSON document that is no bundled dataset, whose ``person:old`` redirects to
+    its ``person:new``."""
     base = tmp_path / "base.json"
     doc = {
         "sources": [source_doc()],
@@ -87,6 +88,12 @@ def test_a_base_given_as_a_path_gives_it(tmp_path: Path) -> None:
         "redirects": [{"id": "person:old", "to": "person:new"}],
     }
     base.write_text(json.dumps(doc), encoding="utf-8")
+    return base
+
+
+def test_a_base_given_as_a_path_gives_it(tmp_path: Path) -> None:
+    """A base that is no bundled dataset: the library knows its redirects all the same."""
+    base = _base_retiring_old(tmp_path)
     mine = {"events": [event_doc(participants=[{"actor": "person:old", "role": "victim"}])]}
     with pytest.raises(rightsdata.InvalidDataError) as caught:
         rightsdata.load_documents(mine, base=rightsdata.load_path(base))
@@ -99,13 +106,7 @@ def test_the_command_line_takes_it_from_the_problem_over_any_base(
     """(Over a base given as a path, ``--json`` said no ``redirects_to``: the command line
     looked only in the bundled datasets.) Every problem has the key, null where it does not
     apply, as it has ``missing_id``."""
-    base = tmp_path / "base.json"
-    doc = {
-        "sources": [source_doc()],
-        "persons": [person_doc("person:new")],
-        "redirects": [{"id": "person:old", "to": "person:new"}],
-    }
-    base.write_text(json.dumps(doc), encoding="utf-8")
+    base = _base_retiring_old(tmp_path)
     participants = [
         {"actor": "person:old", "role": "victim"},
         {"actor": "person:x", "role": "victim"},
