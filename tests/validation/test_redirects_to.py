@@ -78,6 +78,52 @@ def test_the_datas_own_redirects_give_it_where_they_lead(tmp_path: Path) -> None
     assert "'person:new'" in problem.message
 
 
+def test_redirects_that_lead_to_no_record_give_none(tmp_path: Path) -> None:
+    """(They gave the ID at the end of the chain, which no record has: a program rewriting
+    the reference by it wrote another reference to nothing.) A redirect to nothing, and
+    redirects in a cycle, are problems of their own; the reference gets no successor."""
+    for redirects in (
+        [{"id": "person:old", "to": "person:gone"}],
+        [{"id": "person:old", "to": "person:mid"}, {"id": "person:mid", "to": "person:old"}],
+    ):
+        folder = write_folder(
+            tmp_path / str(len(redirects)),
+            {
+                "sources.json": [source_doc()],
+                "persons.json": [person_doc("person:new")],
+                "events.json": [
+                    event_doc(participants=[{"actor": "person:old", "role": "victim"}])
+                ],
+                "redirects.json": redirects,
+            },
+        )
+        found = [p for p in rightsdata.validate(folder) if p.missing_id == "person:old"]
+        assert [(p.missing_id, p.redirects_to) for p in found] == [("person:old", None)]
+
+
+class _Noted(Problem):
+    """A program's own problem, with an attribute of its own."""
+
+    __slots__ = ("note",)
+
+
+def test_a_pickle_made_before_redirects_to_still_reads() -> None:
+    """A subclass's pickle made before ``redirects_to`` was added named its class right after
+    ``missing_id``; read again, it is of that class (the class was taken for
+    ``redirects_to`` and refused)."""
+    from rightsdata._values.errors import _unpickle_problem
+
+    made = _unpickle_problem(  # (the arguments of such a pickle, in their order)
+        "x.json", "is empty", "value", "x.json", None, None, None, None, None, "person:old", _Noted
+    )
+    assert type(made) is _Noted and made.missing_id == "person:old"
+    assert made.redirects_to is None
+    now = _Noted("x.json", "is empty", missing_id="person:old", redirects_to="person:new")
+    object.__setattr__(now, "note", "mine")
+    again = pickle.loads(pickle.dumps(now))
+    assert (type(again), again.redirects_to, again.note) == (_Noted, "person:new", "mine")
+
+
 def _base_retiring_old(tmp_path: Path) -> Path:
     """A base, a JSON document that is no bundled dataset, whose ``person:old`` redirects to
     its ``person:new``."""

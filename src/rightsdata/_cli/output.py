@@ -240,8 +240,8 @@ def bundled_references(problems: Sequence[Problem]) -> tuple[str, dict[int, str 
         return "", {}
     for name in rightsdata.datasets():
         bundled = rightsdata.load(name)
-        at = {
-            i: bundled.redirects.get(target)
+        at = {  # (a retired ID: the record its redirects lead to, as the library's problems say)
+            i: bundled.get(target).id if target in bundled.redirects else None
             for i, target in targets.items()
             if target in bundled or target in bundled.redirects
         }

@@ -425,14 +425,21 @@ class Context:
     def successor(self, target: str) -> str | None:
         """The ID a reference to ``target``, which no record has, is to name instead where
         ``target`` was retired: by these records' own redirects (where they lead, through the
-        base's too), else by the base's; None if neither retired it. What :meth:`retired` and
-        :func:`_not_found` say, as :attr:`~rightsdata.Problem.redirects_to` gives it."""
+        base's too), else by the base's; None if neither retired it, or if where they lead
+        is no record (a redirect to nothing, or redirects in a cycle: problems of their own),
+        so that a program rewriting references by it never writes one to nothing. What
+        :meth:`retired` and :func:`_not_found` say, as :attr:`~rightsdata.Problem.redirects_to`
+        gives it."""
         base_redirects = self.base.redirects if self.base is not None else {}
         if target in self.redirects:
-            return _end(target, self.redirects, base_redirects)
-        if target in base_redirects:
-            return _end(target, {}, base_redirects)
-        return None
+            end = _end(target, self.redirects, base_redirects)
+        elif target in base_redirects:
+            end = _end(target, {}, base_redirects)
+        else:
+            return None
+        if end in self.known or end in self.exists:
+            return end
+        return end if self.base is not None and end in self.base.ids else None
 
     def redirect_at(self, old: str, index: int) -> tuple[str, int | None]:
         """Where the redirect of ``old`` (the ``index``-th of :attr:`redirects`) is, and its

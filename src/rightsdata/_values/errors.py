@@ -160,8 +160,9 @@ class Problem:
     ``redirects_to`` is, where that ID is a retired one (a redirect's ``id``: the data's own
     redirects, or its base's, ``load_path(..., base=rightsdata.load())``), the ID the
     redirects lead it to, the record to refer to instead (``'org:kazakhstan-authorities'``:
-    ``'group:kazakhstan-authorities'``); None on every other problem. A program rewrites the
-    reference from it, without reading the message.
+    ``'group:kazakhstan-authorities'``); None on every other problem, and where the redirects
+    lead to no record (a redirect to nothing, redirects in a cycle: problems of their own).
+    A program rewrites the reference from it, without reading the message.
 
     Problems are equal (and hash alike) when their location, message and code are: the
     attributes above are parts of the location, or facts the message states, and two
@@ -315,13 +316,14 @@ class Problem:
                 self.record_id,
                 self.field,
                 self.missing_id,
+                type(self),
                 self.redirects_to,
             ),
         )
         if type(self) is Problem:
             return made
-        # a program's subclass: its class, and its own attributes (__dict__, __slots__)
-        return (made[0], (*made[1], type(self)), own_attributes(self, Problem) or None)
+        # a program's subclass: its own attributes too (__dict__, __slots__)
+        return (*made, own_attributes(self, Problem) or None)
 
     def __setstate__(self, state: dict[str, Any] | None) -> None:
         """Set a subclass's own attributes, :meth:`__reduce__`'s state (past the immutable
@@ -421,11 +423,13 @@ def _unpickle_problem(
     record_id: str | None,
     field: str | None,
     missing_id: str | None = None,
-    redirects_to: str | None = None,
     cls: type[Problem] = Problem,
+    redirects_to: str | None = None,
 ) -> Problem:
     """A pickled :class:`Problem` made again; of ``cls``, a program's subclass, made as a
-    Problem is (its own ``__init__``, which may take other arguments, is not called)."""
+    Problem is (its own ``__init__``, which may take other arguments, is not called). Each
+    attribute added later comes last, with a default, so that a pickle made before it still
+    reads (``redirects_to`` after ``cls``)."""
     made = Problem.__new__(cls)
     Problem.__init__(
         made,
