@@ -109,6 +109,7 @@ def test_documents_drawn_over_the_bundled_dataset_load_over_it_and_name_its_reco
     ds: Dataset, strict: bool, format: rightsdata.FormatVersion
 ) -> None:
     named: list[int] = []  # each draw's references to the base's records
+    made: list[int] = []  # and all its references
 
     @_DATASETS
     @given(testing.dataset_documents(max_per_kind=2, format=format, strict=strict, base=ds))
@@ -118,10 +119,13 @@ def test_documents_drawn_over_the_bundled_dataset_load_over_it_and_name_its_reco
         targets = [t for record in _own(documents, both, ds) for t in references(record)]
         assert not set(targets) & set(ds.redirects)  # (a load refuses an ID the base retired)
         named.append(sum(target in ds for target in targets))
+        made.append(len(targets))
 
     loads()
-    # (about half of the references are the base's: a draw without one is a rare small one)
-    assert sum(1 for n in named if n) >= len(named) * 0.8, named
+    # About 43% of the references name the base's records (3,526 of 8,165 over 200 draws).
+    # Counted over all the references, not draw by draw: the first draws are small ones,
+    # often with no reference at all (a run of 30 had 7 such of 30: 77% where 80% was asked).
+    assert sum(made) > 0 and sum(named) >= sum(made) / 4, (named, made)
 
 
 @pytest.mark.parametrize("strict", [False, True])
