@@ -388,3 +388,13 @@ def cyrillic(tmp_path: Path) -> Path:
         "events.json": [event_doc(title="Приговор Ивану Петрову")],
     }
     return write_folder(tmp_path / "cyrillic", files)
+
+
+def printed_json(code: str) -> Any:
+    """What ``code``, run in a fresh interpreter (so that nothing is imported yet), prints
+    as JSON; its error output if it fails."""
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)

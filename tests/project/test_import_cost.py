@@ -7,14 +7,12 @@ of rightsdata that only queries, exports or the diagnostic path need.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -25,7 +23,7 @@ from rightsdata._values.errors import FieldError
 from rightsdata._values.resources import DiskFolder, _source_checkout, datasets_root
 from rightsdata.vocab import PenaltyKind
 
-from conftest import ROOT
+from conftest import ROOT, printed_json
 
 #: Imported by `load()` only if something is wrong: none of them is needed to load.
 NOT_FOR_LOADING = (
@@ -64,16 +62,8 @@ print(json.dumps({"loaded": loaded, "queried": queried, "term": str(term)}))
 """
 
 
-def _printed_json(code: str) -> Any:
-    """What ``code``, run in a fresh interpreter (so that nothing is imported yet), prints
-    as JSON; its error output if it fails."""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
-
-
 def _probe() -> dict[str, object]:
-    result: dict[str, object] = _printed_json(PROBE)
+    result: dict[str, object] = printed_json(PROBE)
     return result
 
 
@@ -110,7 +100,7 @@ def test_no_query_imports_pendulum() -> None:
         "ds.statements(speaker='person:vladimir-kozlov')\n"
         "print(json.dumps('pendulum' in sys.modules))\n"
     )
-    assert _printed_json(probe) is False
+    assert printed_json(probe) is False
 
 
 def test_pendulum_is_imported_when_a_bound_is_read() -> None:
@@ -236,7 +226,7 @@ def test_a_public_module_whose_extra_is_missing_is_an_absent_attribute() -> None
         "    found['from_import'] = str(error)\n"
         "print(json.dumps(found))\n"
     )
-    printed = _printed_json(script)
+    printed = printed_json(script)
     install = 'this needs hypothesis, which is not installed: `pip install "rightsdata[testing]"`'
     assert printed == {
         "hasattr": False,
@@ -261,7 +251,7 @@ def test_listing_the_package_imports_no_optional_extra() -> None:
         "found['listed_once_imported'] = 'testing' in dir(rightsdata)\n"
         "print(json.dumps(found))\n"
     )
-    assert _printed_json(code) == {
+    assert printed_json(code) == {
         "hypothesis": False,
         "listed": False,
         "tables": True,
@@ -280,7 +270,7 @@ def test_the_public_modules_are_reached_by_name_and_imported_only_then() -> None
         "listed = sorted(set(names) & set(dir(rightsdata)))\n"
         "print(json.dumps({'before': before, 'reached': reached, 'dir': listed}))\n"
     )
-    found = _printed_json(code)
+    found = printed_json(code)
     names = ["display", "plot", "schema", "tables", "testing", "textcard", "vocab"]
     assert found == {
         "before": [],

@@ -6,7 +6,6 @@ deprecated today, so each is tried on a module and functions made here."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import types
 import warnings
@@ -22,7 +21,7 @@ from rightsdata._values.deprecation import (
     warn_deprecated,
 )
 
-from conftest import ROOT
+from conftest import printed_json
 
 MODULE = "rightsdata_made_up_module"
 
@@ -175,7 +174,4 @@ def test_importing_the_helpers_imports_nothing_else() -> None:
         "import rightsdata._values.deprecation\n"
         "print(json.dumps(sorted(set(sys.modules) - before)))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    assert json.loads(done.stdout) == ["rightsdata._values.deprecation"]
+    assert printed_json(code) == ["rightsdata._values.deprecation"]
