@@ -22,6 +22,7 @@ import rightsdata
 from rightsdata._values import atomic
 from rightsdata._values.atomic import write_all, write_atomic
 from rightsdata._values.folders import not_a_folder
+from rightsdata._values.windows import make_writable
 
 from conftest import person_doc, source_doc, write_folder
 
@@ -209,3 +210,124 @@ def test_a_loop_is_said_so_where_windows_says_it_with_its_own_code(
 
     monkeypatch.setattr(os, "stat", stat_)
     assert not_a_folder(loop, loop) == f"{loop} is a loop of symbolic links"
+
+
+# --- the read-only mode kept whatever lands between the steps -------------------------------
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if atomic.LEFTOVER.fullmatch(p.name)]
+
+
+@pytest.mark.usefixtures("windows")
+@pytest.mark.parametrize("hard_links", [True, False], ids=["hard-links", "no-hard-links"])
+def test_an_interrupt_once_a_file_is_made_writable_puts_it_back_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hard_links: bool
+) -> None:
+    # the mode taken off was noted only once make_writable returned: an interrupt landing
+    # between its chmod and that note put the old file back writable
+    if not hard_links:
+        monkeypatch.setattr(os, "link", _refused_link)
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(b"old " + name.encode())
+        (tmp_path / name).chmod(0o444)
+    real = make_writable
+
+    def interrupted(path: Any) -> int | None:
+        mode = real(path)
+        if Path(path).name == "b.txt":
+            raise KeyboardInterrupt
+        return mode
+
+    monkeypatch.setattr(atomic, "make_writable", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_all(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"})
+    assert {p.name: (p.read_bytes(), _mode(p)) for p in tmp_path.iterdir()} == {
+        "a.txt": (b"old a.txt", 0o444),
+        "b.txt": (b"old b.txt", 0o444),
+    }
+
+
+@pytest.mark.usefixtures("windows")
+@pytest.mark.parametrize("step", ["second names removed", "modes set"])
+def test_an_interrupt_once_every_file_is_in_place_leaves_them_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    # an interrupt in the removal of the second names skipped setting the modes back, and
+    # one while they were set left the files after it writable
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_bytes(b"old")
+        (tmp_path / name).chmod(0o444)
+    interrupts = [KeyboardInterrupt()]
+    if step == "second names removed":
+        real_unlink = atomic._unlink
+
+        def unlink(path: Path) -> None:
+            real_unlink(path)
+            if path.name.endswith(".old") and interrupts:
+                raise interrupts.pop()
+
+        monkeypatch.setattr(atomic, "_unlink", unlink)
+    else:
+        real_chmod = os.chmod
+
+        def chmod(path: Any, mode: int, **kwargs: Any) -> None:
+            real_chmod(path, mode, **kwargs)
+            if mode == 0o444 and not Path(path).name.startswith(".") and interrupts:
+                raise interrupts.pop()
+
+        monkeypatch.setattr(os, "chmod", chmod)
+    with pytest.raises(KeyboardInterrupt):
+        write_all(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"})
+    assert {p.name: (p.read_bytes(), _mode(p)) for p in tmp_path.iterdir()} == {
+        "a.txt": (b"new a", 0o444),
+        "b.txt": (b"new b", 0o444),
+    }
+
+
+@pytest.mark.usefixtures("windows")
+def test_a_mode_that_cannot_be_set_again_is_warned_of_with_every_file_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # it was raised once every file was in place: an export then skipped removing its
+    # earlier files, as if nothing had been written
+    (tmp_path / "a.txt").write_bytes(b"old")
+    (tmp_path / "a.txt").chmod(0o444)
+    real_chmod = os.chmod
+
+    def chmod(path: Any, mode: int, **kwargs: Any) -> None:
+        if mode == 0o444 and Path(path).name == "a.txt":
+            raise PermissionError(errno.EACCES, "Access is denied", os.fspath(path))
+        real_chmod(path, mode, **kwargs)
+
+    monkeypatch.setattr(os, "chmod", chmod)
+    with pytest.warns(RuntimeWarning, match=r"a\.txt was written but could not be made read-only"):
+        write_all(tmp_path, {"a.txt": b"new", "b.txt": b"two"})
+    written = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    assert written == {"a.txt": b"new", "b.txt": b"two"}
+
+
+@pytest.mark.usefixtures("windows")
+@pytest.mark.parametrize("removal", ["remove_files", "an earlier export's file"])
+def test_a_read_only_file_that_cannot_be_removed_stays_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, removal: str
+) -> None:
+    # the read-only attribute was taken off to remove the file, and left off when another
+    # program's handle refused the removal
+    path = tmp_path / "events.csv"
+    path.write_bytes(b"old")
+    path.chmod(0o444)
+
+    def unlink(target: Any, **kwargs: Any) -> None:
+        raise _SharedError(errno.EACCES, "The process cannot access the file", os.fspath(target))
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    if removal == "remove_files":
+        atomic.remove_files([path])
+    else:
+        from rightsdata._tables import export
+
+        with pytest.raises(PermissionError):
+            export._remove(path)
+    assert path.read_bytes() == b"old" and _mode(path) == 0o444
+    assert not _leftovers(tmp_path)

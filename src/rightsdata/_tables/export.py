@@ -300,10 +300,9 @@ def _remove(path: Path) -> None:
     """Remove the earlier export's file at ``path``, read-only or not: on Windows, which
     removes no read-only file, the attribute is taken off it first, as POSIX removes a file
     whatever its mode."""
-    from rightsdata._values.windows import make_writable
+    from rightsdata._values.windows import remove_file
 
-    make_writable(path)
-    path.unlink(missing_ok=True)
+    remove_file(path)
 
 
 def leftovers(directory: Path) -> list[Path]:

@@ -22,9 +22,12 @@ owner's alone.
 
 On Windows, a file without write permission is read-only, and Windows neither removes it nor
 renames a file over it: a read-only file replaced loses the attribute just before the rename
-(and gets it back if the write is undone), the new file gets it once every file is in place,
-and each temporary file and second name loses it before it is removed
-(:func:`~rightsdata._values.windows.make_writable`). A rename that another program's open
+(its mode noted first, and put back if the write is undone), the new file gets it once every
+file is in place, though an interrupt lands meanwhile (a mode that cannot be set is warned
+of, ``RuntimeWarning``: every file is written), and each temporary file and second name
+loses it before it is removed, getting it back if it still cannot be
+(:func:`~rightsdata._values.windows.make_writable`,
+:func:`~rightsdata._values.windows.remove_file`). A rename that another program's open
 handle refuses (a virus scanner, an indexer, a reader: access denied, or a sharing
 violation) is tried again a few times there, for 0.38 s in all (:func:`_replace`).
 
@@ -51,7 +54,7 @@ from functools import partial
 from pathlib import Path
 from typing import Final, TypeAlias
 
-from rightsdata._values.windows import make_writable, on_windows
+from rightsdata._values.windows import make_writable, on_windows, read_only_mode, remove_file
 
 __all__ = ["LEFTOVER", "Content", "despite_interrupts", "remove_files", "write_all", "write_atomic"]
 
@@ -98,8 +101,7 @@ def despite_interrupts(step: Callable[[], object]) -> BaseException | None:
 
 def _unlink(path: Path) -> None:
     with contextlib.suppress(OSError):
-        make_writable(path)  # (Windows removes no read-only file)
-        path.unlink(missing_ok=True)
+        remove_file(path)
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -246,11 +248,35 @@ def write_all(folder: Path, files: Mapping[str, Content], *, todo: str = "") -> 
             os.chmod(temporary, mode)  # the mode of the file it replaces, or a new file's
         _rename_all(temporaries)
     finally:
-        remove_files(list(temporaries.values()))
-    for path, mode in read_only.items():
-        os.chmod(path, mode)
+        try:
+            remove_files(list(temporaries.values()))
+        finally:
+            if not temporaries:  # (every file in place, though an interrupt came after)
+                _make_read_only_again(read_only)
     _sync_folder(folder)
     return [folder / name for name in files]
+
+
+def _make_read_only_again(modes: Mapping[Path, int]) -> None:
+    """Give each file just put in place the read-only mode (``modes``, Windows) of the file
+    it replaced, every one though an interrupt lands meanwhile (then raised). A mode that
+    cannot be set is warned of, not raised: every file is written, and the caller's next
+    steps (an export removing its earlier files) must still run."""
+    interrupt: BaseException | None = None
+    for path, mode in modes.items():
+        try:
+            interrupt = despite_interrupts(partial(os.chmod, path, mode)) or interrupt
+        except OSError as error:
+            import warnings
+
+            warnings.warn(
+                f"{path} was written but could not be made read-only again, as the file it "
+                f"replaced was: {error.strerror or error}",
+                RuntimeWarning,
+                stacklevel=3,
+            )
+    if interrupt is not None:
+        raise interrupt
 
 
 #: What :func:`_check_target` calls what is at a name, by the type of its mode.
@@ -301,9 +327,11 @@ def _rename_all(temporaries: dict[Path, Path]) -> None:
         for path, temporary in list(temporaries.items()):
             current = path
             aside = _set_aside(path)
-            done.append((path, temporary, aside, None))  # (before the rename: undone, if cut)
+            # noted before the rename, and with the read-only mode (Windows) before that is
+            # taken off: an interrupt between any two steps is undone with the mode put back
+            done.append((path, temporary, aside, read_only_mode(path)))
             current = None
-            done[-1] = (path, temporary, aside, make_writable(path))  # (Windows: renamed over)
+            make_writable(path)  # (Windows renames nothing over a read-only file)
             _replace(temporary, path)
             del temporaries[path]
     except BaseException as error:
@@ -379,8 +407,7 @@ def _put_back(path: Path, aside: Path, error: BaseException) -> None:
         if not os.path.lexists(aside):  # (put back already: a second run of it)
             return
         if _same_file(path, aside):  # (its rename failed: it names the old file still)
-            make_writable(aside)  # (Windows removes no read-only file)
-            aside.unlink()
+            remove_file(aside)
         else:
             _replace(aside, path)
     except OSError as failed:
