@@ -385,12 +385,15 @@ def _record_region(record_id: str) -> str:
 
 def strict_rules_list() -> str:
     """docs/loading.md's list of the strict rules: each rule's name and prose, and its
-    details (what it passes, what it tells a value it flags) as a list under it."""
-    from rightsdata._validation.strict import STRICT_RULES
+    details (what it passes, what it tells a value it flags) as a list under it; the
+    descriptor's rule first, as its problem comes before the records'."""
+    from rightsdata._validation.strict import STRICT_RULES, StrictRule
+    from rightsdata._validation.strictversion import VERSION_RULE, DescriptorRule
 
+    rules: tuple[DescriptorRule | StrictRule, ...] = (VERSION_RULE, *STRICT_RULES)
     return "".join(
         f"- `{rule.name}`: {rule.prose}\n" + "".join(f"  - {detail}\n" for detail in rule.details)
-        for rule in STRICT_RULES
+        for rule in rules
     )
 
 
