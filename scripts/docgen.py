@@ -317,8 +317,10 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         "('+1 200 000'), or of one digit then groups of three ('+2 000 000 000': the only "
         "one-digit country codes, 1 and 7, have numbers of ten digits, which groups of three "
         "never make; after two or three digits such a figure, '+20 000 000 000', reads as "
-        "Poland's '+48 000 000 000' does, and is refused), a run of groups that goes on "
-        "into more digits (an ISBN, "
+        "Poland's '+48 000 000 000' does, and is refused), either ending in a fraction of "
+        "one or two digits after a point where spaces part its groups ('+2 000 000 000.5'; "
+        "a phone's last group is longer: '+1 202 555.0199' is refused), a run of groups "
+        "that goes on into more digits (an ISBN, "
         "'978-601-7891-23-4', or a date).",
         "",
     ]
