@@ -317,8 +317,10 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         "('+1 200 000'), or of one digit then groups of three ('+2 000 000 000': the only "
         "one-digit country codes, 1 and 7, have numbers of ten digits, which groups of three "
         "never make; after two or three digits such a figure, '+20 000 000 000', reads as "
-        "Poland's '+48 000 000 000' does, and is refused), a run of groups that goes on "
-        "into more digits (an ISBN, "
+        "Poland's '+48 000 000 000' does, and is refused), either ending in a fraction of "
+        "one or two digits after a point where spaces part its groups ('+2 000 000 000.5'; "
+        "a phone's last group is longer: '+1 202 555.0199' is refused), a run of groups "
+        "that goes on into more digits (an ISBN, "
         "'978-601-7891-23-4', or a date).",
         "",
     ]
@@ -385,12 +387,15 @@ def _record_region(record_id: str) -> str:
 
 def strict_rules_list() -> str:
     """docs/loading.md's list of the strict rules: each rule's name and prose, and its
-    details (what it passes, what it tells a value it flags) as a list under it."""
-    from rightsdata._validation.strict import STRICT_RULES
+    details (what it passes, what it tells a value it flags) as a list under it; the
+    descriptor's rule first, as its problem comes before the records'."""
+    from rightsdata._validation.strict import STRICT_RULES, StrictRule
+    from rightsdata._validation.strictversion import VERSION_RULE, DescriptorRule
 
+    rules: tuple[DescriptorRule | StrictRule, ...] = (VERSION_RULE, *STRICT_RULES)
     return "".join(
         f"- `{rule.name}`: {rule.prose}\n" + "".join(f"  - {detail}\n" for detail in rule.details)
-        for rule in STRICT_RULES
+        for rule in rules
     )
 
 

@@ -215,6 +215,12 @@ def test_quote_needs_a_citation_that_covers_it() -> None:
         "+7 000 000 000 0",
         "+7 (000) 000-00-00",
         "+7.000.000.0000",
+        # a point after groups that spaces part: a fraction only where it is one or two
+        # digits at the end, never a phone's last group or groups
+        "+1 202 555.0199",
+        "+7 000 000.00.00",
+        "+7 000 000 00.00",
+        "+34 000 000.000",
     ],
 )
 def test_contact_data_is_refused(value: str) -> None:
@@ -241,6 +247,11 @@ def test_contact_data_is_refused(value: str) -> None:
         "+2\u202f000\u202f000\u202f000 tenge",
         "+1.500.000.000 (2019)",
         "+3 000 000 000 000",
+        # the same figures with a fraction (the point parts no groups where spaces do)
+        "a change of +2 000 000 000.5",
+        "+1 200 000.75 tenge",
+        "+12\u00a0000\u00a0000.5 (2019)",
+        "+3 000 000 000 000.25",
         "GPS +43.25670 76.92860",
         "at +43.2567, +76.9286",
         "on 16.12.2011 14 people",

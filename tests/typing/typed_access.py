@@ -228,10 +228,10 @@ def handling(problem: rightsdata.Problem) -> str:
 
 
 code_of_field: rightsdata.ProblemCodeValue = rightsdata.FieldError("born", "bad").code
-# A date's or a duration's error holds what was given: text (or the timedelta that
-# Duration.from_pendulum refused), None only where nothing was
-assert_type(rightsdata.EDTFError("2012-13", "no month 13").text, str | None)
-date_given: str = rightsdata.EDTFError("2012-13", "no month 13").text or ""
+# A date's error holds the text given; a duration's the text, or the timedelta that
+# Duration.from_pendulum refused, None for one built from numbers
+assert_type(rightsdata.EDTFError("2012-13", "no month 13").text, str)
+date_given: str = rightsdata.EDTFError("2012-13", "no month 13").text
 duration_given = rightsdata.DurationError("P2W", "weeks are not used").text
 assert_type(duration_given, str | datetime.timedelta | None)
 # (declared on the class: every checker, pyright too, takes these types, not one inferred)

@@ -61,3 +61,16 @@ def test_a_date_parsed_alone_has_no_context() -> None:
         rightsdata.EDTF("2020-13")
     assert caught.value.context is None
     assert str(caught.value) == "'2020-13' is not an EDTF date: month 13 does not exist"
+
+
+def test_an_edtf_error_s_text_is_always_the_text_given() -> None:
+    """``EDTFError.text`` is typed ``str``: every raise site gives the text that did not parse
+    (the parser, a window's side, a date argument), and one made without text is refused, as
+    ``DatasetVersionError`` refuses a name that is not one (it took None, and its message was
+    then its reason alone)."""
+    for call in (lambda: rightsdata.EDTF("2020-13"), *(call for call, _ in CALLS.values())):
+        with pytest.raises(rightsdata.EDTFError) as caught:
+            call()
+        assert type(caught.value.text) is str
+    with pytest.raises(TypeError, match=r"^text must be a str \(the input that is not a date\)"):
+        rightsdata.EDTFError(None, "not a date")  # type: ignore[arg-type]

@@ -539,10 +539,32 @@ def _check(
     if strict:  # (after the normal checks, as a load runs them)
         from rightsdata._validation.strict import check_strict
 
+        problems += _version_problems(version, descriptor, problems)
         problems += check_strict(listed, {}, base, unjudged=unjudged)
     if problems:
         unchecked = tuple(kind for kind in KINDS if kind in unjudged)
         raise InvalidDataError(problems, f"the {_given(problems)} given to Dataset", unchecked)
+
+
+def _version_problems(
+    version: str | None, descriptor: Mapping[str, Any] | None, problems: Sequence[Problem]
+) -> list[Problem]:
+    """The strict problem of the version given to Dataset (``version``, else the
+    ``descriptor``'s), located by its argument, if it is not a semantic version; none if the
+    name, version or descriptor given has a problem in ``problems`` (as a load does not
+    judge a descriptor with problems)."""
+    if any(p.location.partition(".")[0] in _ARGUMENTS for p in problems):
+        return []
+    given = version if version is not None else (descriptor or {}).get("version")
+    if type(given) is not str:
+        return []
+    from rightsdata._validation.strictversion import version_problems
+
+    return version_problems(given, "version" if version is not None else "descriptor.version")
+
+
+#: The arguments of Dataset besides the records, as a problem's location names each.
+_ARGUMENTS: Final[tuple[str, ...]] = ("name", "version", "descriptor")
 
 
 def _given(problems: Sequence[Problem]) -> str:
@@ -552,10 +574,9 @@ def _given(problems: Sequence[Problem]) -> str:
     >>> _given([Problem("descriptor.licenses", "x"), Problem("name", "x")])
     'name and descriptor'
     """
-    arguments = ("name", "version", "descriptor")
     found = {problem.location.partition(".")[0] for problem in problems}
-    named = [argument for argument in arguments if argument in found]
-    if found - set(arguments):
+    named = [argument for argument in _ARGUMENTS if argument in found]
+    if found - set(_ARGUMENTS):
         named.insert(0, "records")
     return all_of(named)
 

@@ -529,6 +529,7 @@ class _Parts:
         "declared",
         "declared_in",
         "descriptor",
+        "descriptor_at",
         "failed",
         "failed_ids",
         "folder",
@@ -572,6 +573,10 @@ class _Parts:
         self.declared: int | None = None
         #: where the descriptor is, as a problem locates it (``data.jsonl:1 datapackage``)
         self.declared_in = DESCRIPTOR
+        #: where the descriptor kept in ``descriptor`` (or the name and version given) is,
+        #: as its strict rule locates a problem: that location, its file and its line; None
+        #: without one, or where it has problems (as a record that failed, it is not judged)
+        self.descriptor_at: tuple[str, str, int | None] | None = None
         #: the dataset's folder on disk, as shown (None for one file, or package data)
         self.folder: str | None = None
         #: the name and version given, where they are not the descriptor's (load_documents)
@@ -922,6 +927,7 @@ def _read_folder(
         parts.problems += found
         if not found:
             parts.descriptor = raw
+            parts.descriptor_at = DESCRIPTOR, DESCRIPTOR, None
             parts.declared = format_of(raw) if declared_format else None
             checkable = list(enumerate(raw.get("resources", ())))
         else:  # its problems hide no other: what of it is sound is still used
@@ -1793,7 +1799,10 @@ def load_documents(
         from rightsdata._validation.descriptor import descriptor_problems
 
         held = {**(descriptor if isinstance(descriptor, Mapping) else {}), **named}
-        parts.problems += descriptor_problems(held, f"{label}:datapackage", limit=max_problems)
+        found = descriptor_problems(held, f"{label}:datapackage", limit=max_problems)
+        parts.problems += found
+        if not found:
+            parts.descriptor_at = f"{label}:datapackage", label, None
     # (a descriptor given in Python without the key declares no format, as Dataset's)
     parts.declared = format_of(descriptor) if descriptor and FORMAT_KEY in descriptor else None
     parts.declared_in = "the descriptor given"
@@ -1976,6 +1985,7 @@ def _fast_descriptor(
         checked.declared,
         checked.declared_in,
     )
+    parts.descriptor_at = checked.descriptor_at
     return True
 
 
@@ -2004,6 +2014,7 @@ def _embedded_descriptor(
     parts.problems += [Problem(p.location, p.message, p.code, file=file, line=line) for p in found]
     if not found and type(raw) is dict:
         parts.descriptor = raw
+        parts.descriptor_at = where, file, line
         parts.declared = format_of(raw)
         parts.declared_in = where
     elif (declared := declared_format(raw)) is not None:
@@ -2503,7 +2514,8 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
     if parts.options.strict:  # (after the normal checks, on the records that structured)
         from rightsdata._validation.strict import check_strict
 
-        problems = problems + check_strict(
+        problems = problems + _version_problems(parts)
+        problems += check_strict(
             parts.records, parts.where, base, failed=parts.failed, unjudged=unjudged
         )
         # A kind whose file or list could not be read (not JSON, not a list) had none of its
@@ -2527,6 +2539,24 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         own,
     )
     return dataset, [], ()
+
+
+def _version_problems(parts: _Parts) -> list[Problem]:
+    """The strict problem of the data's own version (the name and version given to
+    ``load_documents`` take the descriptor's place), if it is not a semantic version
+    (:mod:`rightsdata._validation.strictversion`); none where there is no version, or no
+    descriptor that was kept (one with problems is not judged, as a record that failed is
+    not)."""
+    if parts.descriptor_at is None:
+        return []
+    where, file, line = parts.descriptor_at
+    given = parts.named[1] if parts.named is not None else None
+    version = given if given is not None else (parts.descriptor or {}).get("version")
+    if type(version) is not str:
+        return []
+    from rightsdata._validation.strictversion import version_problems
+
+    return version_problems(version, f"{where}.version", file=file, line=line)
 
 
 def _merged(

@@ -134,7 +134,11 @@ _EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #   only one-digit country codes, 1 (North America) and 7 (Kazakhstan, Russia), have national
 #   numbers of ten digits, which no run of groups of three makes ("+7 000 000 0000" has a
 #   group of four); a longer country code may have one (Spain's "+34 000 000 000"), so there
-#   a figure of ten digits or more grouped in thousands is still taken for a phone;
+#   a figure of ten digits or more grouped in thousands is still taken for a phone. Either
+#   figure may end in a fraction of one or two digits after a point where spaces part its
+#   groups ("+2 000 000 000.5", "+1 200 000.75": the point is no group's separator then; a
+#   phone's last group is longer, "+1 202 555.0199"; after points, "+1.500.000,5", the comma
+#   ends what is read);
 # - an area code in parentheses, then three digits, then three or four, or two and two
 #   ("(202) 555-0199", "(000) 000 00 00"), or a four-digit area code and three groups of two,
 #   as a Kazakh city's number is written ("8 (0000) 00-00-00"; not a date, "(2011) 16.12.2011");
@@ -144,9 +148,11 @@ _EMAIL_RE: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 #   space (U+2007, U+2009), a dot or a hyphen; not where the groups run on into more digits
 #   ("ISBN 978-601-7891-23-4", a date).
 _GROUP_GAP: Final = r"[ .\-\u00a0\u2007\u2009\u202f]"
+_FRACTION: Final = r"(?:(?<=\s\d{3})\.\d{1,2})?"  # (after groups that spaces part)
 _PHONE_RE: Final = re.compile(
-    r"\+(?!\d{1,3}\.\d{4,}(?![\d.-]))(?!\d{1,3}(\s|\.)\d{3}(?:\1\d{3})?(?![\s.-]?\d))"
-    r"(?!\d(\s|\.)\d{3}(?:\2\d{3})+(?![\s.-]?\d))"
+    rf"\+(?!\d{{1,3}}\.\d{{4,}}(?![\d.-]))"
+    rf"(?!\d{{1,3}}(\s|\.)\d{{3}}(?:\1\d{{3}})?{_FRACTION}(?![\s.-]?\d))"
+    rf"(?!\d(\s|\.)\d{{3}}(?:\2\d{{3}})+{_FRACTION}(?![\s.-]?\d))"
     r"\d[\d\s().-]{7,}\d"
     r"|\(\d{2,4}\)\s?\d{3}(?:[\s.-]?\d{3,4}|(?:[\s.-]\d{2}){2})"
     r"|\(\d{4}\)\s?\d{2}(?:[\s.-]\d{2}){2}(?!\d)"

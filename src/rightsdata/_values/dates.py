@@ -76,7 +76,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Final, NoReturn, final
 
 from rightsdata._values.calendarwords import SEASON_MONTHS, SEASON_NAMES
-from rightsdata._values.errors import RightsdataError, what_was_given
+from rightsdata._values.errors import RightsdataError, checked, what_was_given
 from rightsdata._values.joined import one_of
 from rightsdata._values.lazymodule import LazyModule
 
@@ -174,9 +174,9 @@ class EDTFError(RightsdataError, ValueError):
     """A string is not an EDTF date of the supported subset.
 
     The message names the input and says what is wrong; so do two attributes, for a program
-    that shows them its own way: ``text``, the input (a ``str``: a value of another type
-    is a TypeError; None only for an error made without one, whose reason is the whole
-    message), and ``reason``, what is wrong with it (the message without the input).
+    that shows them its own way: ``text``, the input (a ``str``: every parse is of text, a
+    value of another type is a TypeError, and so is an error made with one), and ``reason``,
+    what is wrong with it (the message without the input).
     A date given as an argument (``ds.events(between=("2020-13", None))``) has ``context``
     too, what it was given as, which the message says first (``between: the start is not a
     date``); None for a date parsed alone. Made as ``EDTFError(text, reason)``, or
@@ -191,22 +191,22 @@ class EDTFError(RightsdataError, ValueError):
     2012-13-01 | month 13 does not exist
     """
 
-    #: The input that is not an EDTF date; None for an error made without one.
-    text: str | None
+    #: The input that is not an EDTF date.
+    text: str
     #: What is wrong with it: the message without the input.
     reason: str
     #: What the input was given as (``"between: the start is not a date"``), or None.
     context: str | None
 
-    def __init__(self, text: str | None, reason: str, context: str | None = None) -> None:
-        # (with no input text, the reason is the whole message)
-        message = reason if text is None else f"{text!r} is not an EDTF date: {reason}"
+    def __init__(self, text: str, reason: str, context: str | None = None) -> None:
+        checked(text, "text", "a str (the input that is not a date)", str)
+        message = f"{text!r} is not an EDTF date: {reason}"
         super().__init__(message if context is None else f"{context}: {message}")
         self.text = text
         self.reason = reason
         self.context = context
 
-    def __reduce__(self) -> tuple[type[EDTFError], tuple[str | None, str, str | None]]:
+    def __reduce__(self) -> tuple[type[EDTFError], tuple[str, str, str | None]]:
         return (type(self), (self.text, self.reason, self.context))
 
 
