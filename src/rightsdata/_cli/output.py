@@ -119,10 +119,12 @@ def refused_json(error: InvalidDataError, args: argparse.Namespace) -> object:
     """What standard output holds when a command given ``--json`` (or ``validate
     --json-report``) is refused for the problems of its data or of its base (exit code 1):
     ``validate --json``'s list of problems, else the object ``validate --json-report``
-    prints (``problems``, ``unchecked`` and, where ``--max-problems`` was given,
-    ``stopped_at``). A base's problems carry ``base`` (:func:`_problem_json`); its data was
-    not read, so ``unchecked`` names every kind (fixing the base may reveal more)."""
-    from rightsdata._cli.arguments import BaseRefusedError, bundled_base
+    prints (``problems``, ``unchecked``, where ``--max-problems`` was given ``stopped_at``,
+    and the base, :func:`~rightsdata._cli.arguments.base_json`: its ``base_name`` and
+    ``base_version`` null where the base itself was refused). A base's problems carry
+    ``base`` (:func:`_problem_json`); its data was not read, so ``unchecked`` names every
+    kind (fixing the base may reveal more)."""
+    from rightsdata._cli.arguments import BaseRefusedError, base_json, bundled_base
     from rightsdata._model.records import KINDS
 
     base = error.base if isinstance(error, BaseRefusedError) else None
@@ -135,7 +137,7 @@ def refused_json(error: InvalidDataError, args: argparse.Namespace) -> object:
     report: dict[str, object] = {"problems": problems, "unchecked": unchecked}
     if getattr(args, "max_problems", None) is not None:  # (validate's: where it was given)
         report["stopped_at"] = error.stopped_at
-    return report
+    return {**report, **base_json(args)}
 
 
 def wants_json(args: argparse.Namespace) -> bool:
