@@ -90,6 +90,11 @@ def parts(problem: Problem) -> tuple[object, ...]:
     )
 
 
+#: What the command line's JSON objects (``info --json``, a ``--json-report``) say of the
+#: base where no ``--base`` was given (docs/cli.md).
+NO_BASE: Final[dict[str, None]] = {"base": None, "base_name": None, "base_version": None}
+
+
 def source_doc(record_id: str = "source:doc") -> dict[str, Any]:
     """A valid source document."""
     return {

@@ -18,7 +18,7 @@ from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._values.errors import InvalidDataError
 
-from conftest import CITE, event_doc, person_doc, source_doc, write_folder
+from conftest import CITE, NO_BASE, event_doc, person_doc, source_doc, write_folder
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -746,7 +746,7 @@ def test_validate_json_report_is_one_object_with_what_was_not_checked(
     code, out, err = run(capsys, "validate", str(unread), "--json-report")
     assert (code, err) == (EXIT_INVALID, "")
     report = json.loads(out)
-    assert list(report) == ["problems", "unchecked"]
+    assert list(report) == ["problems", "unchecked", *NO_BASE]
     assert report["unchecked"] == ["persons"]
     # its problems are --json's list, object for object
     assert report["problems"] == json.loads(run(capsys, "validate", str(unread), "--json")[1])
@@ -756,12 +756,12 @@ def test_validate_json_report_is_one_object_with_what_was_not_checked(
         tmp_path / "good", {"sources.json": [source_doc()], "persons.json": [person_doc()]}
     )
     code, out, _ = run(capsys, "validate", str(good), "--json-report")
-    assert (code, json.loads(out)) == (EXIT_OK, {"problems": [], "unchecked": []})
+    assert (code, json.loads(out)) == (EXIT_OK, {"problems": [], "unchecked": [], **NO_BASE})
     # a kind's file: the kinds of the other files its references name
     code, out, _ = run(capsys, "validate", str(unread / "events.json"), "--json-report")
     assert (code, json.loads(out)) == (
         EXIT_OK,
-        {"problems": [], "unchecked": ["sources", "persons"]},  # (in the order of KINDS)
+        {"problems": [], "unchecked": ["sources", "persons"], **NO_BASE},  # (KINDS' order)
     )
     # one JSON form at a time
     code, out, err = run(capsys, "validate", str(good), "--json", "--json-report")

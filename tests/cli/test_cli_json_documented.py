@@ -1,7 +1,8 @@
 """Every ``--json`` output is documented in docs/cli.md, and the keys the page names are the
-ones produced: ``info --json``'s and ``cite --json``'s objects (each key the page names in
-backticks, and no other), and the arrays of records of ``search``, ``events`` and
-``timeline``, each record as its kind's file holds it (as ``show ID --json`` prints it)."""
+ones produced: ``info --json``'s, ``cite --json``'s and the ``--json-report`` objects (each
+key the page names in backticks, and no other), and the arrays of records of ``search``,
+``events`` and ``timeline``, each record as its kind's file holds it (as ``show ID --json``
+prints it)."""
 
 from __future__ import annotations
 
@@ -98,6 +99,56 @@ def test_info_and_cite_json_say_the_base(
     over = run_json(capsys, command, "--json", "--data", str(additions), "--base", str(base))
     assert isinstance(over, dict)
     assert (over["base"], over["base_name"], over["base_version"]) == (str(base), None, None)
+
+
+def _run_report(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object]:
+    """The object a command prints (its exit code 0, or 1 for problems found)."""
+    assert main(list(argv)) in (0, 1)
+    shown = json.loads(capsys.readouterr().out)
+    assert isinstance(shown, dict)
+    return shown
+
+
+def test_validate_json_report_has_the_keys_the_page_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``stopped_at`` only where ``--max-problems`` was given; ``base``, ``base_name`` and
+    ``base_version`` always (null without ``--base``), as ``info --json`` gives them; and the
+    page's example is such an object."""
+    opening = "`validate --json-report` prints one JSON object instead"
+    keys = documented_keys(opening)
+    assert {"problems", "unchecked", "stopped_at", "base", "base_name", "base_version"} == keys
+    additions = tmp_path / "mine.json"
+    additions.write_text(json.dumps({"datapackage": {"name": "mine"}}), encoding="utf-8")
+    alone = _run_report(capsys, "validate", str(additions), "--json-report")
+    assert set(alone) == keys - {"stopped_at"}
+    assert (alone["base"], alone["base_name"], alone["base_version"]) == (None, None, None)
+    capped = _run_report(capsys, "validate", str(additions), "--json-report", "--max-problems", "5")
+    assert set(capped) == keys
+    bundled = rightsdata.load()
+    over = _run_report(capsys, "validate", str(additions), "--base", "kazakhstan", "--json-report")
+    assert (over["base"], over["base_name"], over["base_version"]) == (
+        "kazakhstan",
+        bundled.name,
+        bundled.version,
+    )
+    example = PAGE.split(opening, 1)[1].split("```json", 1)[1].split("```", 1)[0]
+    assert set(json.loads(example)) == set(alone)
+
+
+def test_search_json_report_has_the_keys_the_page_names(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    keys = documented_keys("`search --json-report` prints one JSON object instead")
+    assert {"records", "found", "stopped_at", "base", "base_name", "base_version"} == keys
+    shown = _run_report(capsys, "search", "kozlov", "--json-report")
+    assert set(shown) == keys
+    assert (shown["base"], shown["base_name"], shown["base_version"]) == (None, None, None)
+    additions = tmp_path / "mine.json"
+    additions.write_text(json.dumps({"datapackage": {"name": "mine"}}), encoding="utf-8")
+    argv = ("search", "kozlov", "--data", str(additions), "--base", "kazakhstan")
+    over = _run_report(capsys, *argv, "--json-report")
+    assert over["records"] and (over["base"], over["base_name"]) == ("kazakhstan", "kazakhstan")
 
 
 @pytest.mark.parametrize(

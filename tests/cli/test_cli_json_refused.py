@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+import rightsdata
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._model.records import KINDS
@@ -29,6 +30,12 @@ READERS: tuple[tuple[str, ...], ...] = (
 
 #: The keys of a problem of the data, as validate --json gives them.
 KEYS = ["location", "message", "code", "file", "kind", "index", "line", "record_id", "field"]
+
+
+def refused_over(base: str) -> dict[str, str | None]:
+    """What a report says of a base refused for its problems: as given, and no name or
+    version (it was not read)."""
+    return {"base": base, "base_name": None, "base_version": None}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -81,7 +88,11 @@ def test_validate_json_report_names_a_refused_bases_problems(
     argv = ("validate", paths["mine"], "--base", "bad", "--json-report")
     code, out, err = run(capsys, *argv)
     assert code == EXIT_INVALID and "(the base, --base)" in err
-    assert json.loads(out) == {"problems": expected, "unchecked": list(KINDS)}
+    assert json.loads(out) == {
+        "problems": expected,
+        "unchecked": list(KINDS),
+        **refused_over("bad"),
+    }
     code, out, _ = run(capsys, *argv, "--max-problems", "1")
     report = json.loads(out)
     assert (code, report["problems"], report["stopped_at"]) == (EXIT_INVALID, expected[:1], 1)
@@ -125,7 +136,41 @@ def test_a_reading_command_prints_its_bases_problems_as_json(
     _, _, text = run(capsys, *argv)
     code, out, err = run(capsys, *argv, "--json")
     assert (code, err) == (EXIT_INVALID, text)
-    assert json.loads(out) == {"problems": expected, "unchecked": list(KINDS)}
+    assert json.loads(out) == {
+        "problems": expected,
+        "unchecked": list(KINDS),
+        **refused_over("cut.json"),
+    }
+    # the same object validate --json-report prints of the data over that base
+    _, report, _ = run(capsys, "validate", paths["mine"], "--base", "cut.json", "--json-report")
+    assert json.loads(out) == json.loads(report)
+
+
+@pytest.mark.parametrize("command", READERS, ids=[c[0] for c in READERS])
+def test_a_reading_commands_report_says_the_base_its_data_was_read_over(
+    capsys: pytest.CaptureFixture[str], paths: dict[str, str], command: tuple[str, ...]
+) -> None:
+    """(Neither the report of a reading command nor ``validate --json-report`` said which
+    base the data was checked over, as ``info --json`` does: a program could not tell the
+    data's problems read alone from those read over a base.) The same object as
+    ``validate --json-report``'s, with ``base``, ``base_name`` and ``base_version``."""
+    bundled = rightsdata.load()
+    given = "kazakhstan@" + str(bundled.version).split(".")[0]
+    argv = ("--data", paths["bad"], "--base", given)
+    code, out, _ = run(capsys, *command, *argv, "--json")
+    shown = json.loads(out)
+    assert code == EXIT_INVALID and shown["problems"]
+    assert (shown["base"], shown["base_name"], shown["base_version"]) == (
+        given,
+        bundled.name,
+        bundled.version,
+    )
+    _, report, _ = run(capsys, "validate", paths["bad"], "--base", given, "--json-report")
+    assert shown == json.loads(report)
+    # a base given as a path, that loads: as given, with its own name and version (none)
+    code, out, _ = run(capsys, *command, "--data", paths["bad"], "--base", "old", "--json")
+    shown = json.loads(out)
+    assert (shown["base"], shown["base_name"], shown["base_version"]) == ("old", None, None)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,8 @@ from rightsdata._cli.main import main
 from rightsdata._display.words import listed_date
 from rightsdata._values.columns import display_width
 
+from conftest import NO_BASE
+
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
@@ -85,18 +87,21 @@ def test_search_json_report_says_in_the_json_what_the_note_says(
 ) -> None:
     """(That a search left records out was said on standard error alone: a program reading
     standard output could not tell.) ``--json`` stays the bare list; ``--json-report`` is
-    one object, ``records`` with ``found`` and ``stopped_at``, and nothing on stderr."""
+    one object, ``records`` with ``found`` and ``stopped_at`` (and the base, null without
+    ``--base``), and nothing on stderr."""
     _, every, _ = run(capsys, "search", "kozlov", "--limit", "1000", "--json")
     listed = json.loads(every)
     code, out, err = run(capsys, "search", "kozlov", "--json-report")
     report = json.loads(out)
     assert (code, err) == (EXIT_OK, "")
-    assert report == {"records": listed[:20], "found": len(listed), "stopped_at": 20}
+    assert report == {"records": listed[:20], "found": len(listed), "stopped_at": 20, **NO_BASE}
     # every match listed: stopped_at null; none found: an empty list
     _, out, _ = run(capsys, "search", "kozlov", "--limit", str(len(listed)), "--json-report")
-    assert json.loads(out) == {"records": listed, "found": len(listed), "stopped_at": None}
+    everything = {"records": listed, "found": len(listed), "stopped_at": None, **NO_BASE}
+    assert json.loads(out) == everything
     _, out, err = run(capsys, "search", "zzzqqq", "--json-report")
-    assert (json.loads(out), err) == ({"records": [], "found": 0, "stopped_at": None}, "")
+    nothing: dict[str, object] = {"records": [], "found": 0, "stopped_at": None, **NO_BASE}
+    assert (json.loads(out), err) == (nothing, "")
     # both: which one is meant is not guessed
     code, out, err = run(capsys, "search", "kozlov", "--json", "--json-report")
     assert (code, out) == (2, "") and "or --json-report, not both" in " ".join(err.split())

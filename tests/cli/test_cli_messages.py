@@ -727,3 +727,39 @@ def test_a_path_in_the_problems_heading_is_shown_escaped(
         assert code == EXIT_INVALID, argv
         assert lines[0] == heading, argv
         assert lines[1].startswith("  x.json:persons[0] person:a.name: "), argv
+
+
+@pytest.mark.parametrize("name", ["t\tab", "line\nfeed", "esc\x1b[2J"])
+def test_a_path_in_every_message_is_shown_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """(A message is wrapped as one paragraph, its white space made spaces: ``rightsdata
+    init: t ab is a folder that is not empty``, ``note: could not check t ab``, another
+    path.) Each path a usage error or a note names, the path given or one in it, is shown
+    as the problems' heading shows it, a tab or line break as its escape."""
+    monkeypatch.chdir(tmp_path)
+    folder = Path(name)
+    folder.mkdir()
+    document = {"sources": [source_doc()], "persons": [person_doc()]}
+    (folder / "x.json").write_text(json.dumps(document), encoding="utf-8")
+    shown = name.encode("unicode_escape").decode("ascii")
+    for argv, said in (
+        (["validate", f"{name}/no.json"], f"{shown}/no.json: no such file or folder"),
+        (["info", "--data", f"{name}/no.json"], f"{shown}/no.json: no such file or folder"),
+        (["validate", f"{name}/x.json", "--base", f"{name}/no"], f"--base {shown}/no: no such"),
+        (["fmt", f"{name}/no"], f"{shown}/no: no such folder"),
+        (["init", name], f"{shown} is a folder that is not empty"),
+        (["export", "--format", "csv", f"{name}/x.json"], f"{shown}/x.json is a file"),
+        (["fmt", "--check", name], f"{shown}: holds no record files"),
+        (["info", "--data", f"{name}/datapackage.json"], f"{shown}/datapackage.json"),
+    ):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (EXIT_USAGE, ""), argv
+        assert err.startswith(f"rightsdata {argv[0]}: "), argv
+        assert name not in err and "\t" not in err, (argv, err)
+        assert said in " ".join(err.split()), (argv, err)
+    # a note on a folder with problems (fmt refuses it)
+    (folder / "persons.json").write_text(json.dumps([person_doc(name=5)]), encoding="utf-8")
+    code, _, err = run(capsys, "fmt", "--check", name)
+    assert code == EXIT_INVALID and name not in err and "\t" not in err, err
+    assert f"note: could not check {shown}: " in err

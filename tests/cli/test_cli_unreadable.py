@@ -153,6 +153,34 @@ def test_a_file_or_folder_it_may_not_read_is_a_usage_error(
         path.chmod(mode)
 
 
+def test_a_file_it_is_denied_is_a_usage_error_as_any_user(
+    capsys: pytest.CaptureFixture[str], here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The system's refusal to open a file, simulated, so that the superuser (whom the
+    test above skips: permissions do not bind it) checks it too."""
+    import errno
+
+    opened = os.open
+
+    def denied(path: str | os.PathLike[str], flags: int, *args: int, **kwargs: int) -> int:
+        if os.path.basename(path) == "persons.json":
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return opened(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    reason = "cannot be read: Permission denied"
+    for argv, said in (
+        (["validate", "ds"], f"ds/persons.json: {reason}"),
+        (["validate", "ds", "--json-report"], f"ds/persons.json: {reason}"),
+        (["validate", "ds/persons.json"], f"ds/persons.json: {reason}"),
+        (["info", "--data", "ds", "--json"], f"ds/persons.json: {reason} (--data ds)"),
+        (["events", "--data", "ds", "--base", "ds"], f"ds/persons.json: {reason} (--base ds)"),
+        (["fmt", "--check", "ds"], f"could not check ds: ds/persons.json: {reason}"),
+    ):
+        code, out, err = run(capsys, *argv)
+        assert (code, out, err) == (EXIT_USAGE, "", f"rightsdata {argv[0]}: {said}"), argv
+
+
 def test_invalid_data_still_exits_1(capsys: pytest.CaptureFixture[str], here: Path) -> None:
     (here / "persons.json").write_text(json.dumps([person_doc(name=5)]), encoding="utf-8")
     for argv in (["validate", "ds"], ["validate", "ds", "--json"], ["info", "--data", "ds"]):

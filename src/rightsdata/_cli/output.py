@@ -119,10 +119,12 @@ def refused_json(error: InvalidDataError, args: argparse.Namespace) -> object:
     """What standard output holds when a command given ``--json`` (or ``validate
     --json-report``) is refused for the problems of its data or of its base (exit code 1):
     ``validate --json``'s list of problems, else the object ``validate --json-report``
-    prints (``problems``, ``unchecked`` and, where ``--max-problems`` was given,
-    ``stopped_at``). A base's problems carry ``base`` (:func:`_problem_json`); its data was
-    not read, so ``unchecked`` names every kind (fixing the base may reveal more)."""
-    from rightsdata._cli.arguments import BaseRefusedError, bundled_base
+    prints (``problems``, ``unchecked``, where ``--max-problems`` was given ``stopped_at``,
+    and the base, :func:`~rightsdata._cli.arguments.base_json`: its ``base_name`` and
+    ``base_version`` null where the base itself was refused). A base's problems carry
+    ``base`` (:func:`_problem_json`); its data was not read, so ``unchecked`` names every
+    kind (fixing the base may reveal more)."""
+    from rightsdata._cli.arguments import BaseRefusedError, base_json, bundled_base
     from rightsdata._model.records import KINDS
 
     base = error.base if isinstance(error, BaseRefusedError) else None
@@ -135,7 +137,7 @@ def refused_json(error: InvalidDataError, args: argparse.Namespace) -> object:
     report: dict[str, object] = {"problems": problems, "unchecked": unchecked}
     if getattr(args, "max_problems", None) is not None:  # (validate's: where it was given)
         report["stopped_at"] = error.stopped_at
-    return report
+    return {**report, **base_json(args)}
 
 
 def wants_json(args: argparse.Namespace) -> bool:
@@ -175,7 +177,8 @@ def _print_problems(
     heading = f"{_plural(len(problems), 'problem')} in {printable_path(path)}{said}:"
     print("\n".join(wrap(heading, width, "", "  ", whole=True, keep=keep)), file=file)
     for problem in problems:
-        text = f"{printable_path(problem.location)}: {_problem_text(problem)}"
+        message = paths_escaped(_problem_text(problem), named)
+        text = f"{printable_path(problem.location)}: {message}"
         print("\n".join(wrap(text, width, "  ", "      ", whole=True, keep=keep)), file=file)
     if unchecked:
         print("\n".join(wrap(unchecked_note(unchecked), width, "", "  ", whole=True)), file=file)
@@ -284,8 +287,27 @@ def _print_message(message: str, keep: Iterable[str] = (), file: TextIO | None =
     output (``search``'s ``and 29 more ...``)."""
     from rightsdata.textcard import terminal_width, wrap
 
-    lines = wrap(message, terminal_width(), "", "  ", whole=True, keep={*keep, *_GIVEN})
+    named = {*keep, *_GIVEN}
+    message = paths_escaped(message, named)
+    kept = {*named, *map(printable_path, named)}
+    lines = wrap(message, terminal_width(), "", "  ", whole=True, keep=kept)
     print("\n".join(lines), file=file)
+
+
+def paths_escaped(message: str, paths: Iterable[str]) -> str:
+    """``message`` with each of ``paths`` it names shown as :func:`printable_path` shows a
+    path: a tab or line break it holds as its escape. A message is wrapped as one paragraph,
+    its white space made spaces, so that ``cannot write into my<TAB>data`` read ``my data``,
+    another path; the path given is shown as the problems' heading shows it.
+
+    >>> paths_escaped("no such folder: a\\tb/x.json", ["a\\tb", "c"])
+    'no such folder: a\\\\tb/x.json'
+    """
+    for path in sorted(set(paths), key=len, reverse=True):  # (a file before its folder)
+        shown = printable_path(path)
+        if shown != path and path in message:
+            message = message.replace(path, shown)
+    return message
 
 
 #: The paths the running command line was given, and the folders that hold them: every

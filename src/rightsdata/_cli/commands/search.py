@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from rightsdata._cli.arguments import _dataset
+from rightsdata._cli.arguments import _dataset, base_json
 from rightsdata._cli.exits import EXIT_OK, UsageError
 from rightsdata._cli.output import _name, _plural, _print_error, _print_json, _print_message
 from rightsdata._values.joined import one_of
@@ -166,7 +166,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if args.json_report:  # (what the note says, for a program: no note on stderr)
         stopped = args.limit if len(every) > len(found) else None
         records = [unstructure(r) for r in found]
-        _print_json({"records": records, "found": len(every), "stopped_at": stopped})
+        report = {"records": records, "found": len(every), "stopped_at": stopped}
+        _print_json({**report, **base_json(args)})
         return EXIT_OK
     if args.json:
         _print_json([unstructure(r) for r in found])

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from rightsdata._cli.arguments import _base, _path, bundled_base
+from rightsdata._cli.arguments import _base, _path, base_json, bundled_base
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, UsageError
 from rightsdata._cli.output import (
     _plural,
@@ -79,6 +79,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.base is not None and alone:
         raise UsageError(kind_file_base_message(path, "--base", shell_path(args.base)))
     base = _base(args.base, max_bytes=args.max_bytes, max_problems=args.max_problems)
+    args.base_dataset = base  # (for --json-report and a refusal's JSON to say it: base_json)
     if alone:
         check = check_kind_file(
             path,
@@ -127,7 +128,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         }
         if args.max_problems is not None:  # (the key only where the option was given)
             report["stopped_at"] = stopped
-        _print_json(report)
+        _print_json({**report, **base_json(args)})
     elif args.json:
         # (the list stays the whole of stdout, as programs read it: the notes go to stderr)
         _print_json(problems_json(problems, noted=noted, over=over))
