@@ -979,6 +979,7 @@ def test_a_manifest_without_hashes_neither_removes_nor_replaces(tmp_path: Path) 
     said = " ".join(str(caught.value).split())
     assert said.startswith(f"{tmp_path}: sources.csv, persons.csv, organizations.csv and ")
     assert "more are listed in this folder's export manifest without a size and hash;" in said
+    assert "written: to let them go, delete them (or the whole folder)" in said  # ("if them")
     assert _snapshot(tmp_path) == before
     rightsdata.load().export(tmp_path, "csv", force=True)  # the same bytes: nothing lost
     assert _files(tmp_path, written) == tables
