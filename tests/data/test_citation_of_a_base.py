@@ -87,6 +87,25 @@ def test_the_citation_is_the_same_after_an_export_is_read_back(
     assert pickle.loads(pickle.dumps(mine)).citation == mine.citation
 
 
+@pytest.mark.parametrize(
+    ("form", "file"), [("jsonl", "records.jsonl"), ("document", "dataset.json")]
+)
+def test_a_file_of_a_dataset_without_a_descriptor_over_a_base_still_names_the_base(
+    ds: Dataset, tmp_path: Path, form: FormatName, file: str
+) -> None:
+    """JSON Lines and a JSON document hold the base's records too: they carry a descriptor
+    naming it, with its licence, though the dataset has no name, version or descriptor of its
+    own (they carried none, and the records of the CC-BY base went without attribution)."""
+    path = tmp_path / "my-additions.json"
+    path.write_text(json.dumps({"events": ADDITIONS["events"]}), encoding="utf-8")
+    mine = rightsdata.load_path(path, base=ds)
+    assert mine.descriptor is None and mine.name is None and mine.version is None
+    mine.export(tmp_path / form, form)
+    again = rightsdata.load_path(tmp_path / form / file)
+    assert again == mine and again.citation == mine.citation
+    assert again.citation.endswith(_base_words(ds))
+
+
 def test_a_chain_of_bases_names_each(ds: Dataset, additions: Path) -> None:
     mine = rightsdata.load_path(additions, base=ds)
     over = Dataset({}, base=mine, name="over", version="2.0.0")

@@ -15,6 +15,7 @@ import pytest
 
 import rightsdata
 from rightsdata import InvalidDataError
+from rightsdata._cli.main import main
 from rightsdata._values.errors import ProblemCode, ProblemCodeValue
 
 from conftest import CITE, event_doc, parts, person_doc, source_doc, write_folder
@@ -518,6 +519,105 @@ def test_a_kind_files_entry_names_a_schema_of_its_kind(
         f"names {schema_id('persons', version)!r}, the schema of persons, but events.json "
         f"is the file of events, whose schema is {schema_id('events', version)!r}; {run}"
     )
+
+
+MISSPELT = [
+    "urn:rightsdata:schema:v4:events",  # (schemas)
+    "URN:RIGHTSDATA:SCHEMAS:V4:EVENTS",  # (an $id is found by its exact text)
+    "urn:rightdata:schemas:v4:events",
+    "rightsdata:schemas:v4:events",
+    " urn:rightsdata:schemas:v4:events",
+]
+
+
+@pytest.mark.parametrize("said", MISSPELT)
+def test_a_misspelt_schema_id_is_a_problem_naming_the_file_and_field(
+    make_folder: MakeFolder, said: str
+) -> None:
+    # Only an ID that began exactly `urn:rightsdata:schemas:` was checked: a misspelt one
+    # loaded, and an outside reader that looks the schema up by it found none.
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    descriptor = _listed(folder, ["sources.json", "persons.json", "events.json"])
+    descriptor["resources"][2]["schema"] = said
+    write_folder(folder, {"datapackage.json": descriptor})
+    with pytest.raises(InvalidDataError) as caught:
+        rightsdata.load_path(folder)
+    (problem,) = caught.value.problems
+    assert (problem.location, problem.file, problem.code) == (
+        "datapackage.json.resources[2].schema",
+        "events.json",
+        ProblemCode.PACKAGE,
+    )
+    assert problem.message == (
+        f"names {said!r}, no schema rightsdata ships, but events.json is the file of events, "
+        "whose schema is 'urn:rightsdata:schemas:v2:events'; run "
+        f"`rightsdata fmt {folder}`, which writes it (or leave `schema` out)"
+    )
+    assert main(["fmt", str(folder)]) == 0
+    assert rightsdata.validate(folder) == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "urn:mydata:schemas:v4:events",  # (another namespace)
+        "https://example.org/rightsdata/events.schema.json",
+        "schemas/rightsdata-events.schema.json",
+    ],
+)
+def test_a_schema_of_the_authors_is_not_taken_for_a_misspelt_id(
+    make_folder: MakeFolder, said: str
+) -> None:
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    descriptor = _listed(folder, ["sources.json", "persons.json", "events.json"])
+    descriptor["resources"][2]["schema"] = said
+    write_folder(folder, {"datapackage.json": descriptor})
+    assert rightsdata.validate(folder) == []
+
+
+def test_the_redirects_and_other_files_entries_name_schemas_rightsdata_ships(
+    make_folder: MakeFolder,
+) -> None:
+    # redirects.json's entry, and those of the author's files, were not checked at all
+    from rightsdata._values.format import schema_id
+
+    files: dict[str, Any] = {f"{k}.json": v for k, v in good_kinds().items()}
+    files["redirects.json"] = [{"id": "person:old", "to": "person:a"}]
+    files["notes.json"] = {"mine": True}
+    folder = make_folder(files)
+    descriptor = _listed(folder, ["sources.json", "redirects.json", "notes.json"])
+    resources = descriptor["resources"]
+    resources.append({"name": "gone", "path": "gone.json"})  # (a file that is missing)
+    resources[1]["schema"] = schema_id("redirects", 2)
+    resources[2]["schema"] = schema_id("events", 4)  # (the author's choice: any it ships)
+    write_folder(folder, {"datapackage.json": descriptor})
+    assert _said(folder) == [
+        ("datapackage.json.resources[3].path", "names 'gone.json', which does not exist")
+    ]
+    resources[1]["schema"] = schema_id("events", 2)
+    resources[2]["schema"] = "urn:rightsdata:schemas:v4:event"
+    resources[3]["schema"] = "urn:rightsdata:schemas:v9:notes"
+    write_folder(folder, {"datapackage.json": descriptor})
+    said = dict(_said(folder))
+    assert said["datapackage.json.resources[1].schema"] == (
+        "names 'urn:rightsdata:schemas:v2:events', the schema of events, but redirects.json "
+        "is the dataset's redirects, whose schema is 'urn:rightsdata:schemas:v2:redirects'; "
+        f"run `rightsdata fmt {folder}`, which leaves that entry out (or name its schema, or "
+        "leave `schema` out)"
+    )
+    assert said["datapackage.json.resources[2].schema"] == (
+        "names 'urn:rightsdata:schemas:v4:event', no schema rightsdata ships (did you mean "
+        "'urn:rightsdata:schemas:v4:events'?); name one it ships by its $id (as "
+        "'urn:rightsdata:schemas:v4:events'), or leave `schema` out"
+    )
+    assert said["datapackage.json.resources[3].schema"] == (
+        "names 'urn:rightsdata:schemas:v9:notes', no schema rightsdata ships; name one it "
+        "ships by its $id (as 'urn:rightsdata:schemas:v4:events'), or leave `schema` out"
+    )
+    files_named = {p.location: p.file for p in rightsdata.validate(folder)}
+    assert files_named["datapackage.json.resources[1].schema"] == "redirects.json"
+    assert files_named["datapackage.json.resources[2].schema"] == "notes.json"
+    assert files_named["datapackage.json.resources[3].schema"] == "gone.json"
 
 
 def test_a_descriptor_with_problems_still_declares_its_format(make_folder: MakeFolder) -> None:

@@ -238,7 +238,7 @@ def test_json_lines_without_lines_is_an_empty_dataset_and_a_json_document_is_not
 
 def test_csv_writes_every_table_and_loses_nothing(tmp_path: Path, with_redirect: Dataset) -> None:
     written = with_redirect.export(tmp_path, "csv")
-    assert [p.name for p in written] == [f"{name}.csv" for name in TABLES]
+    assert [p.name for p in written] == [*(f"{name}.csv" for name in TABLES), "README.txt"]
     documents, redirects = documents_from_rows(read_directory(tmp_path))
     assert documents == with_redirect.to_dict()
     assert redirects == dict(with_redirect.redirects)
@@ -859,7 +859,9 @@ def test_an_odd_manifest_is_no_earlier_export(tmp_path: Path, manifest: bytes) -
     assert {name: (tmp_path / name).read_bytes() for name in mine} == mine
     written = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))
     own = {"records.jsonl": _own(path, "jsonl")}
-    assert written == {"format": "jsonl", "files": ["records.jsonl"], "own": own}
+    about = {"licenses": rightsdata.load().descriptor["licenses"]}  # type: ignore[index]
+    about["citation"] = rightsdata.load().citation
+    assert written == {"format": "jsonl", "files": ["records.jsonl"], **about, "own": own}
 
 
 # --- an export replaces or removes only its own files, unchanged ----------------------------
@@ -977,6 +979,7 @@ def test_a_manifest_without_hashes_neither_removes_nor_replaces(tmp_path: Path) 
     said = " ".join(str(caught.value).split())
     assert said.startswith(f"{tmp_path}: sources.csv, persons.csv, organizations.csv and ")
     assert "more are listed in this folder's export manifest without a size and hash;" in said
+    assert "written: to let them go, delete them (or the whole folder)" in said  # ("if them")
     assert _snapshot(tmp_path) == before
     rightsdata.load().export(tmp_path, "csv", force=True)  # the same bytes: nothing lost
     assert _files(tmp_path, written) == tables

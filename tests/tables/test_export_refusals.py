@@ -164,7 +164,7 @@ def test_a_file_listed_without_a_hash_says_how_to_start_over(tmp_path: Path) -> 
     said = _refusal(rightsdata.load(), tmp_path, "csv")
     assert said == (
         f"{tmp_path}: events.csv is listed in this folder's export manifest without a size and "
-        f"hash; nothing tells whether it changed since{_NOTHING}if it may go, delete it "
+        f"hash; nothing tells whether it changed since{_NOTHING}to let it go, delete it "
         "(or the whole folder) and export again; else export into another folder"
     )
 

@@ -37,7 +37,7 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=not raw, indent=2))
 
 
-#: What the running command has done that lasts (``wrote 27 files (csv) to out``): said,
+#: What the running command has done that lasts (``wrote 28 files (csv) to out``): said,
 #: where its output could not be written, so that no one takes the work for undone
 #: (:func:`rightsdata._cli.main._unwritten`). Emptied as each run starts.
 _DONE: list[str] = []

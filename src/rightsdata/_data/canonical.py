@@ -137,8 +137,10 @@ def embedded_descriptor(dataset: Dataset) -> dict[str, Any] | None:
     dataset's name and version, declaring the format the file is written in: the lowest its
     records need, and at least 3, the first in which these layouts carry a descriptor (the
     format the dataset's descriptor declares is not kept, as no writer keeps it); None for a
-    dataset with no descriptor, name or version (nothing to carry: the file stays readable by
-    the releases that read formats 1-2).
+    dataset with no descriptor, name or version that is built on no other (nothing to carry:
+    the file stays readable by the releases that read formats 1-2). A dataset built on
+    another (``base=``) carries one whatever it has, since its ``sources`` name that dataset
+    with its licence (:mod:`rightsdata._data.citation`), whose records the file holds too.
 
     >>> from rightsdata import Dataset
     >>> embedded_descriptor(Dataset({})) is None
@@ -146,7 +148,12 @@ def embedded_descriptor(dataset: Dataset) -> dict[str, Any] | None:
     >>> embedded_descriptor(Dataset({}, name="x", version="1.0.0"))  # doctest: +ELLIPSIS
     {'$schema': '...', 'name': 'x', 'version': '1.0.0', 'sources': [], 'rightsdata_format': 3}
     """
-    if dataset.descriptor is None and dataset.name is None and dataset.version is None:
+    if (
+        dataset.descriptor is None
+        and dataset.name is None
+        and dataset.version is None
+        and not dataset._built_on
+    ):
         return None
     package = package_metadata(dataset)
     package.pop("resources", None)

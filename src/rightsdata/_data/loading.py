@@ -73,8 +73,6 @@ from rightsdata._values.format import (
     JSON_LINES_SUFFIXES,
     KIND_FIELD,
     READABLE,
-    SCHEMA_FORMATS,
-    SCHEMA_URN,
     format_of,
     format_problems,
     is_hidden,
@@ -967,7 +965,7 @@ def _read_folder(
                 parts.problems += _resource_problems(
                     index, entry, data, hashes=hashes, folder=folder
                 )
-                parts.problems += _named_schema_problems(index, entry, kind, parts.declared, folder)
+                parts.problems += _named_schema_problems(index, entry, name, parts.declared, folder)
             _decode_kind(parts, kind, data, name)
     if REDIRECTS in present and not _full(parts):
         raw, marked, found = _read_json_marked(
@@ -984,6 +982,8 @@ def _read_folder(
     for path, listed in resources.items():  # the files listed besides the kinds'
         if _full(parts):
             break
+        for index, entry in listed:
+            parts.problems += _named_schema_problems(index, entry, path, parts.declared, folder)
         if path in kind_files:  # listed, and not there: its records' IDs are unknown too
             parts.unsure.add(path.removesuffix(".json"))
         rule = listed_file(disk, path)
@@ -1317,42 +1317,53 @@ def _entry_advice(
 
 
 def _named_schema_problems(
-    index: int, entry: dict[str, Any], kind: str, declared: int | None, folder: object
+    index: int, entry: dict[str, Any], path: str, declared: int | None, folder: object
 ) -> list[Problem]:
-    """Where the entry of ``kind``'s file names one of rightsdata's schemas (its ``schema``
-    begins with :data:`SCHEMA_URN`) that is not one of ``kind``'s: another kind's, or none
-    this library ships. A reader that validates the file by the schema its entry names
-    (jsonschema, ajv: docs/exports.md) would otherwise hold it to another kind's rules, or
-    find no schema. Another format's schema of the kind is let be: a folder whose declared
-    format was raised by hand (a date that is a set needs format 3) names the schemas of
-    the format it had until ``rightsdata fmt`` rewrites them, and the load holds its records
-    to the declared format. Any other ``schema`` (someone's URL, a Table Schema) is the
-    author's, and not looked at."""
+    """Where the entry of the file ``path`` names a schema that is wrong for it
+    (:func:`~rightsdata._data.schemanames.wrong_schema`): an ID in rightsdata's namespace
+    that is none it ships (misspelt, or of a format or a name it has not), or, for a file of
+    the dataset's (a kind's file, ``redirects.json``), another kind's. A reader that
+    validates the file by the schema its entry names (jsonschema, ajv: docs/exports.md)
+    would otherwise find no schema, or hold it to another kind's rules. The advice for a file
+    of the dataset's is ``rightsdata fmt``, which writes its entry (a kind's) or leaves it
+    out (``redirects.json``'s); a file of the author's keeps its entry through ``fmt``, so
+    its advice is to name a schema rightsdata ships, or none."""
+    from rightsdata._data.schemanames import SHIPPED_IDS, wrong_schema
+
     said = entry.get("schema")
-    if type(said) is not str or not said.startswith(SCHEMA_URN):
+    if type(said) is not str:
         return []
-    version, _, named = said.removeprefix(SCHEMA_URN).partition(":")
-    if named == kind and version in _SHIPPED_VERSIONS:
+    name = posixpath.normpath(path)
+    own = name.removesuffix(".json") if name in _OWN_FILES and name != DESCRIPTOR else None
+    what = wrong_schema(said, own)
+    if what is None:
         return []
-    own = schema_id(kind, declared if declared in READABLE else FORMAT)
-    what = (
-        f"the schema of {named}"
-        if named in KINDS and version in _SHIPPED_VERSIONS
-        else "no schema rightsdata ships"
-    )
-    path = entry["path"]
+    location = f"{DESCRIPTOR}.resources[{index}].schema"
+    if own is None:
+        from rightsdata._values.spelling import close, did_you_mean
+
+        # (the IDs share a long prefix: only an ID this close is the one meant)
+        hint = did_you_mean(close(said.strip(), SHIPPED_IDS, n=1, cutoff=0.95))
+        return [
+            Problem(
+                location,
+                f"names {said!r}, {what}{f' ({hint})' if hint else ''}; name one it ships by "
+                f"its $id (as {schema_id('events')!r}), or leave `schema` out",
+                ProblemCode.PACKAGE,
+                file=path,
+            )
+        ]
+    right = schema_id(own, declared if declared in READABLE else FORMAT)
+    holds = f"the file of {own}" if own in KINDS else "the dataset's redirects"
     return _entry_advice(
-        f"{DESCRIPTOR}.resources[{index}].schema",
+        location,
         path,
-        f"names {said!r}, {what}, but {path} is the file of {kind}, whose schema is {own!r}; run ",
-        ", which writes it (or leave `schema` out)",
+        f"names {said!r}, {what}, but {path} is {holds}, whose schema is {right!r}; run ",
+        ", which writes it (or leave `schema` out)"
+        if own in KINDS
+        else ", which leaves that entry out (or name its schema, or leave `schema` out)",
         folder,
     )
-
-
-#: The versions in the ``$id`` of the schemas this library ships (``v4`` of
-#: ``urn:rightsdata:schemas:v4:events``).
-_SHIPPED_VERSIONS: Final = frozenset(f"v{number}" for number in SCHEMA_FORMATS)
 
 
 def _sharing() -> Sharing:

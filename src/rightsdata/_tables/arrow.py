@@ -6,7 +6,8 @@ categorical, a Polars categorical, a DuckDB enum-like column); days as ``date32`
 positions as ``int64``; numbers with a fraction (degrees) as ``float64``; a citation's
 ``fields`` as ``list<string>``. Columns that are never empty are non-nullable. Each table's
 schema carries the table's description and its Table Schema (primary and foreign keys) as JSON
-under the metadata key ``rightsdata``, with the dataset's name and version and the format a
+under the metadata key ``rightsdata``, with the dataset's name, version, licences and
+citation (``licenses``, ``citation``: :mod:`rightsdata._tables.about`) and the format a
 writer declares for its data (``rightsdata_format``), whose terms the Table Schema's
 vocabularies list (the Arrow dictionaries, a type shared by every dataset, hold them all).
 
@@ -365,6 +366,7 @@ def arrow_table(
             {
                 "dataset": dataset.name,
                 "version": dataset.version,
+                **_about(dataset, cache),
                 "table": table.name,
                 "description": table.description,
                 FORMAT_KEY: format,
@@ -376,6 +378,18 @@ def arrow_table(
     schema = pa.schema(fields, metadata=metadata)
     arrays = _arrays(pa, dataset, table, cache)
     return pa.Table.from_arrays(arrays, schema=schema)  # type: ignore[no-any-return]
+
+
+def _about(dataset: Dataset, cache: dict[Any, Any]) -> dict[str, Any]:
+    """The dataset's licences and citation (:func:`rightsdata._tables.about.about`), found
+    once for the tables that share ``cache``."""
+    here = ("arrow about",)
+    found: dict[str, Any] | None = cache.get(here)
+    if found is None:
+        from rightsdata._tables.about import about
+
+        found = cache[here] = about(dataset)
+    return found
 
 
 def _format(dataset: Dataset, cache: dict[Any, Any]) -> FormatVersion:

@@ -16,10 +16,15 @@ docs/exports.md describes each layout.
   (as in JSON Lines, when the dataset has one), a list of records per kind, and
   ``"redirects"``; ``rightsdata.load_path`` reads it back to an equal dataset. What
   ``json.dump(ds.to_dict(), file)`` would write, with what ``to_dict`` leaves out.
-- ``csv``: one CSV file per table of :mod:`rightsdata._tables.tables`.
-- ``datapackage``: the CSV files and a ``datapackage.json`` (Data Package v2) with a Table
-  Schema per table: types, primary keys and foreign keys.
-- ``parquet``: one Parquet file per table (needs ``rightsdata[arrow]``).
+- ``csv``: one CSV file per table of :mod:`rightsdata._tables.tables`, and ``README.txt``:
+  the dataset's licence and citation, which a CSV file has no place for
+  (:mod:`rightsdata._tables.about`).
+- ``datapackage``: the CSV files and ``README.txt``, and a ``datapackage.json`` (Data
+  Package v2) with a Table Schema per table: types, primary keys and foreign keys.
+- ``parquet``: one Parquet file per table (needs ``rightsdata[arrow]``), each carrying the
+  licence and citation in its metadata.
+
+Every export's manifest (:data:`MANIFEST`) records the dataset's licences and citation too.
 
 An export is all or nothing: every file is built in memory and written to a temporary file
 beside its name, and only when all are written are they renamed into place
@@ -107,8 +112,10 @@ FORMATS: Final[NamedMapping[FormatName, str]] = NamedMapping(
             "dataset.json: one JSON document, a list of records per kind, the redirects and "
             "the descriptor"
         ),
-        "csv": "one CSV file per table",
-        "datapackage": "the CSV tables and datapackage.json with their Table Schemas and keys",
+        "csv": "one CSV file per table, and README.txt (the licence and citation)",
+        "datapackage": (
+            "the CSV tables, README.txt, and datapackage.json with their Table Schemas and keys"
+        ),
         "parquet": "one Parquet file per table (needs rightsdata[arrow])",
     }
 )
@@ -128,12 +135,13 @@ def export_names() -> frozenset[str]:
     removes from its directory when it does not write it this time.
 
     >>> sorted(n for n in export_names() if not n.endswith((".csv", ".parquet")))[:4]
-    ['datapackage.json', 'dataset.json', 'events.json', 'groups.json']
+    ['README.txt', 'datapackage.json', 'dataset.json', 'events.json']
     """
     from rightsdata._data.loading import own_files
+    from rightsdata._tables.about import README
     from rightsdata._tables.tables import TABLES
 
-    names = {*own_files(), JSON_LINES_FILE, DOCUMENT_FILE}
+    names = {*own_files(), JSON_LINES_FILE, DOCUMENT_FILE, README}
     names.update(f"{name}.{suffix}" for name in TABLES for suffix in ("csv", "parquet"))
     return frozenset(names)
 
@@ -182,10 +190,12 @@ def export(
     ...
     FileExistsError: ... is not empty: export writes into a new or empty folder; pass ...
     >>> from rightsdata.tables import TABLES
-    >>> len(export(rightsdata.load(), folder, "csv", force=True)) == len(TABLES)  # a file each
-    True
+    >>> written = export(rightsdata.load(), folder, "csv", force=True)
+    >>> len(written) == len(TABLES) + 1, written[-1].name  # a file each, and the licence's
+    (True, 'README.txt')
     >>> import shutil; shutil.rmtree(folder)
     """
+    from rightsdata._tables.about import about
     from rightsdata._tables.csvtables import FORMULA_OPTIONS
     from rightsdata._values.atomic import despite_interrupts, write_all
 
@@ -236,13 +246,16 @@ def export(
     def manifest(path: Path) -> None:
         # write_all fills the files in order, this one last: every other is written (to its
         # temporary name) and claimed, and none is in place yet, so a refusal writes nothing
-        own, refused, stale = _settle(target, claims, earlier, format)
+        # (in the files' order: a file given as bytes is claimed before one written)
+        ordered = {name: claims[name] for name in files}
+        own, refused, stale = _settle(target, ordered, earlier, format)
         if refused:
             raise FileExistsError(refusal(target, refused))
         removed.extend(stale)
         listing: dict[str, Any] = {"format": format, "files": list(files)}
         if format in _CSV_FORMATS:  # (read_directory reads the tables back with it)
             listing["csv_formulas"] = csv_formulas
+        listing.update(about(dataset))  # (its licences and citation)
         listing["own"] = {name: claim.as_json() for name, claim in own.items()}
         listed.append(json.dumps(listing).encode("utf-8"))
         path.write_bytes(listed[-1])
@@ -493,7 +506,8 @@ def _csv_files(dataset: Dataset, formulas: str) -> dict[str, bytes]:
 def _csv(dataset: Dataset, formulas: str) -> dict[str, Content]:
     """Each table's CSV file, rendered and written a piece at a time when its turn comes (the
     export stays all or nothing: :func:`rightsdata._values.atomic.write_all` removes what it
-    wrote if any file fails)."""
+    wrote if any file fails), then the README with the licence and citation."""
+    from rightsdata._tables.about import README, readme_text
     from rightsdata._tables.csvtables import write_columns
     from rightsdata._tables.tables import TABLES, Table, raw_columns, read_lists
 
@@ -508,16 +522,20 @@ def _csv(dataset: Dataset, formulas: str) -> dict[str, Content]:
 
         return write
 
-    return {f"{name}.csv": writer(table) for name, table in TABLES.items()}
+    files: dict[str, Content] = {f"{name}.csv": writer(table) for name, table in TABLES.items()}
+    files[README] = readme_text(dataset, "csv").encode("utf-8")
+    return files
 
 
 def _datapackage(dataset: Dataset, formulas: str) -> dict[str, Content]:
     from rightsdata._data.canonical import dumps
     from rightsdata._data.loading import DESCRIPTOR
+    from rightsdata._tables.about import README, readme_text
     from rightsdata._tables.tablepackage import descriptor
 
     tables = _csv_files(dataset, formulas)
     files: dict[str, Content] = {f"{name}.csv": data for name, data in tables.items()}
+    files[README] = readme_text(dataset, "datapackage").encode("utf-8")
     files[DESCRIPTOR] = dumps(descriptor(dataset, tables, formulas)).encode("utf-8")
     return files
 

@@ -222,7 +222,7 @@ def not_ours(path: Path, earlier: EarlierExport, format: str = "json") -> Reason
                 f"is {listed}",
                 f"are {listed}",
                 "nothing tells whether {it} changed since",
-                "if {it} may go, delete {it} (or the whole folder) and export again; "
+                "to let {it} go, delete {it} (or the whole folder) and export again; "
                 "else export into another folder",
             )
         if _dataset_file(path, earlier):
