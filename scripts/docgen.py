@@ -240,19 +240,9 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
         _GENERATED_FROM_SCHEMAS,
         "",
         "A dataset is one JSON file per record kind, each a list of records (in any order;",
-        "the canonical form, which `rightsdata fmt` writes, sorts them by `id`).",
-        "Each kind has a JSON Schema (Draft 2020-12) in `schemas/`, shipped inside the package",
-        'too (`rightsdata.schema.load_schema("events")`); the nested parts, the vocabularies,',
-        "dates, durations and IDs are defined once in `common.schema.json`. This page is",
-        "generated from those schemas and says what they say, field by field. They are",
-        "format 4's; format 3's, which a dataset with no figure's `of` is written in, are in",
-        '`schemas/v3/` (`load_schema("events", format=3)`) and have no `of`; format 2\'s,',
-        "which a dataset with neither `of` nor sets is written in, are in `schemas/v2/` and",
-        "differ from format 3's only in dates: there a date is never a set. A kind's schema",
-        "describes one record, an element of the kind's file (a list), and the schemas name",
-        "each other by their `$id`, a URN (`urn:rightsdata:schemas:v4:common`), not by a file",
-        "path: [exports.md](exports.md#the-json-schemas-outside-python) says how to load them",
-        "into a validator outside Python.",
+        "the canonical form, which `rightsdata fmt` writes, sorts them by `id`). This page says",
+        "what each kind's records hold, field by field; [Records](records.md) shows a full",
+        "example of each kind.",
         "",
         "In Python each kind is a frozen attrs class: `null` is `None`, an array is a tuple, an",
         "EDTF date is a `rightsdata.EDTF`, a duration a `rightsdata.Duration`, and a vocabulary",
@@ -266,6 +256,21 @@ def data_model_page(schemas: Mapping[str, Mapping[str, Any]] | None = None) -> s
             f"| `{kind}.json` | `{kind}.schema.json` | `{PREFIX_OF_KIND[kind]}:` | "
             f"[`rightsdata.{cls.__name__}`](#{cls.__name__.lower()}) |"
         )
+    lines += [
+        "",
+        "Each kind has a JSON Schema (Draft 2020-12) in `schemas/`, shipped inside the package",
+        'too (`rightsdata.schema.load_schema("events")`); the nested parts, the vocabularies,',
+        "dates, durations and IDs are defined once in `common.schema.json`. This page is",
+        "generated from those schemas and says what they say. They are format 4's; format",
+        "3's, which a dataset with no figure's `of` is written in, are in `schemas/v3/`",
+        '(`load_schema("events", format=3)`) and have no `of`; format 2\'s, which a dataset',
+        "with neither `of` nor sets is written in, are in `schemas/v2/` and differ from format",
+        "3's only in dates: there a date is never a set. A kind's schema describes one record,",
+        "an element of the kind's file (a list), and the schemas name each other by their",
+        "`$id`, a URN (`urn:rightsdata:schemas:v4:common`), not by a file path:",
+        "[exports.md](exports.md#the-json-schemas-outside-python) says how to load them into a",
+        "validator outside Python.",
+    ]
     lines.append("")
     for kind, cls in RECORD_TYPES.items():
         schema = schemas[f"{kind}.schema.json"]

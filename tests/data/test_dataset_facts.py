@@ -1619,9 +1619,9 @@ def test_organisations_countries_are_marked_unless_the_text_names_them(ds: Any) 
 
 
 # Abbreviations the records' own prose may use although the documents do not: HRW (Human Rights
-# Watch, identified by the seeds README) and ICCPR (the covenant 002 names in full); README names
-# the seeds' README itself (docs/dataset.md, "Outside knowledge").
-OWN_ABBREVIATIONS = frozenset({"HRW", "ICCPR", "README"})
+# Watch, the publisher recorded for 003) and ICCPR (the covenant 002 names in full). Until 3.7.2
+# README too: the records named the seeds' README, which a user of the data does not have.
+OWN_ABBREVIATIONS = frozenset({"HRW", "ICCPR"})
 
 
 def test_no_abbreviation_the_documents_do_not_use(ds: Any) -> None:
@@ -1725,12 +1725,14 @@ def test_the_documents_smaller_facts_are_kept(ds: Any) -> None:
     article = ds.sources.get(S1)
     assert "'from Washington and Europe'" in article.note
     assert "without saying who in Europe" in article.note
-    # 003's publisher is the seeds README's identification, marked; 001's README entry says the
-    # publisher is not named, and it stays null
+    # 003's publisher is the identification the seeds' README (the description of the five
+    # documents) gives, marked, and said in words a user of the data can follow (the data does
+    # not ship that README); 001's README entry says the publisher is not named, and it stays null
     hrw = ds.sources.get(S3)
     assert hrw.publisher == "org:human-rights-watch"
     (basis,) = [i.basis for i in hrw.inferred if i.field == "publisher"]
-    assert "README" in basis
+    assert "the description of the five source documents" in basis
+    assert "not shipped with it" in basis
     assert article.publisher is None
 
 
@@ -2505,6 +2507,31 @@ def hrw_uses(record: Any) -> list[str]:
     return paths
 
 
+def rests_on_003s_publisher(record: Any, inference: Any) -> bool:
+    """Whether ``inference`` says that the name Human Rights Watch rests on the publisher the
+    dataset records for 003, by its ID (on 003's own record, by its field)."""
+    if record.id == S3:
+        return inference.field == "publisher" or "see 'publisher'" in inference.basis
+    return S3 in inference.basis
+
+
+def test_records_name_no_material_the_data_does_not_ship(ds: Any) -> None:
+    # until 3.7.2, 51 bases said a value rested on "the seeds README", which the data does not
+    # ship and a user of it never sees: a basis names what the data holds (003's record, whose
+    # `publisher` is inferred), and that record says where its identification comes from
+    said = [
+        (record.id, field)
+        for record in ds
+        for field, text in prose(record)
+        if re.search(r"README|\bseeds?\b", text)
+    ]
+    assert said == []
+    for record in ds:
+        for inference in record.inferred:
+            if "does not name its publisher" in inference.basis:
+                assert rests_on_003s_publisher(record, inference), (record.id, inference.field)
+
+
 def test_003_human_rights_watch_is_a_marked_attribution_wherever_it_is_used(ds: Any) -> None:
     # 003 never names its publisher ("Watch" and "HRW" are not in it); the seeds README
     # identifies the page as Human Rights Watch's. Each use of the attribution is marked.
@@ -2517,7 +2544,7 @@ def test_003_human_rights_watch_is_a_marked_attribution_wherever_it_is_used(ds: 
         record = ds.get(record_id)
         for path in paths:
             (found,) = [i.basis for i in record.inferred if i.field == path]
-            assert "does not name its publisher" in found and "seeds README" in found, record_id
+            assert "does not name its publisher" in found and S3 in found, record_id
             assert "Human Rights Watch" in found, record_id
             # the name in the record's own text rests on the same identification, and says so
             assert getattr(record, "summary", None) is None or "summary" in found, record_id
@@ -3204,7 +3231,7 @@ def test_004_the_monitors_voice_is_the_monitors(ds: Any) -> None:
 
 
 def test_003_human_rights_watch_named_in_a_records_own_text_is_marked(ds: Any) -> None:
-    # docs/dataset.md ("Publishers"): the name rests on the seeds README wherever a record's
+    # docs/dataset.md ("Publishers"): the name rests on 003's recorded publisher wherever a record's
     # title, summary, name or note gives it, marked on that field or on the field that names
     # HRW as speaker, relay, author, asserter or publisher (its basis naming the field); until
     # 3.7.0, 22 records that named HRW only in their text did not mark it
@@ -3221,7 +3248,7 @@ def test_003_human_rights_watch_named_in_a_records_own_text_is_marked(ds: Any) -
             marks = [
                 i
                 for i in record.inferred
-                if "does not name its publisher" in i.basis and "seeds README" in i.basis
+                if "does not name its publisher" in i.basis and rests_on_003s_publisher(record, i)
             ]
             assert any(
                 i.field == field or (uses.fullmatch(i.field) and field in i.basis) for i in marks

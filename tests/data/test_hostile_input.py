@@ -587,7 +587,7 @@ def test_every_readable_format_loads(bundled_copy: Path, tmp_path: Path) -> None
         format_folder(plain)  # fmt keeps format 1, else writes the lowest one needed
         assert rightsdata.load_path(plain).format == (1 if version == 1 else 2)
     # with them, a format before 3 is refused at each of the records dated by a set (42 in
-    # kazakhstan 3.7.1), each once, and a format before 4 at each figure with of (30)
+    # kazakhstan 3.7.2), each once, and a format before 4 at each figure with of (30)
     records = {
         kind: json.loads((bundled_copy / f"{kind}.json").read_text(encoding="utf-8"))
         for kind in rightsdata.KINDS
