@@ -79,6 +79,7 @@ from rightsdata._values.format import (
     format_problems,
     is_hidden,
     kind_file,
+    kind_format,
     may_write_null_field,
     null_field_problems,
     schema_id,
@@ -1326,14 +1327,10 @@ def _named_schema_problems(
     if type(said) is not str or not said.startswith(SCHEMA_URN):
         return []
     version, _, named = said.removeprefix(SCHEMA_URN).partition(":")
-    if named == kind and version in _SHIPPED_VERSIONS:
+    if named == kind and _ships(kind, version):
         return []
-    own = schema_id(kind, declared if declared in READABLE else FORMAT)
-    what = (
-        f"the schema of {named}"
-        if named in KINDS and version in _SHIPPED_VERSIONS
-        else "no schema rightsdata ships"
-    )
+    own = schema_id(kind, max(declared if declared in READABLE else FORMAT, kind_format(kind)))
+    what = f"the schema of {named}" if _ships(named, version) else "no schema rightsdata ships"
     path = entry["path"]
     return _entry_advice(
         f"{DESCRIPTOR}.resources[{index}].schema",
@@ -1347,6 +1344,16 @@ def _named_schema_problems(
 #: The versions in the ``$id`` of the schemas this library ships (``v4`` of
 #: ``urn:rightsdata:schemas:v4:events``).
 _SHIPPED_VERSIONS: Final = frozenset(f"v{number}" for number in SCHEMA_FORMATS)
+
+
+def _ships(kind: str, version: str) -> bool:
+    """Whether this library ships a schema of ``kind`` in ``version`` (``v3``): one of a
+    format it ships the schemas of, not before the format that added the kind.
+
+    >>> _ships("events", "v3"), _ships("events", "v1"), _ships("event", "v3")
+    (True, False, False)
+    """
+    return kind in KINDS and version in _SHIPPED_VERSIONS and kind_format(kind) <= int(version[1:])
 
 
 def _sharing() -> Sharing:
@@ -1796,7 +1803,7 @@ def load_documents(
         parts.problems += descriptor_problems(held, f"{label}:datapackage", limit=max_problems)
     # (a descriptor given in Python without the key declares no format, as Dataset's)
     parts.declared = format_of(descriptor) if descriptor and FORMAT_KEY in descriptor else None
-    parts.declared_in = "the descriptor given"
+    parts.declared_in = _GIVEN
     # One pause for the whole load, as load_path's: what it builds is handed to the old
     # generation (or frozen) once, at the end.
     with gc_paused():
@@ -2425,15 +2432,20 @@ def _finish(parts: _Parts) -> _Read:
 
 def _format_problems(parts: _Parts, declared: int) -> list[Problem]:
     """A problem for each thing a reader of the declared format cannot read (a date that is
-    a set under format 1 or 2, a figure's ``of`` under format 1 to 3)."""
+    a set under format 1 or 2, a figure's ``of`` under format 1 to 3, a record of a kind a
+    later format added, or a file's list of one, even empty)."""
     said = None if parts.descriptor is not None and FORMAT_KEY not in parts.descriptor else declared
+    # (the documents given in Python are no file: Dataset.to_dict() gives every kind's list)
+    present = () if parts.declared_in == _GIVEN else parts.where
     if parts.folder is None or parts.declared_in != DESCRIPTOR:
-        return format_problems(parts.records, said, parts.declared_in, parts.where)
+        return format_problems(parts.records, said, parts.declared_in, parts.where, present=present)
     # fmt --upgrade declares it, and rewrites the sizes and hashes the edit made stale: the
     # advice's command is worded with the folder's others (_fmt_waits), in the place of
     # _COMMAND (no date, the one value the message holds, has braces)
     fix = f"run {_COMMAND}, which declares format {{format}} in {DESCRIPTOR}"
-    problems = format_problems(parts.records, said, parts.declared_in, parts.where, fix)
+    problems = format_problems(
+        parts.records, said, parts.declared_in, parts.where, fix, present=present
+    )
     advice: list[Problem] = []
     for problem in problems:
         before, _, after = problem.message.partition(_COMMAND)
@@ -2443,6 +2455,8 @@ def _format_problems(parts: _Parts, declared: int) -> list[Problem]:
 
 #: Where :func:`_format_problems`'s advice has its command, until it is worded.
 _COMMAND: Final = "{command}"
+#: Where the format of the documents given to :func:`load_documents` is declared.
+_GIVEN: Final = "the descriptor given"
 
 
 def unsure(parts: _Parts) -> tuple[set[str], dict[str, list[str]]]:
@@ -2897,7 +2911,9 @@ def _schema_problems(
         # (a record of another kind, as its id and fields say, is held to that kind's schema,
         # as the model judges it: convert.misfiled_problems)
         judged = judged_kind(kind, document)
-        said = _problems_at(judged, document, at, format=version)
+        # (a record of a kind a later format added: held to that format's schema, the
+        # kind's own problem says the format it needs)
+        said = _problems_at(judged, document, at, format=max(version, kind_format(judged)))
         if judged == kind and names_another_kind(kind, document):  # (its id is wrong: the
             said = [p for p in said if p.field != "id"]  # misfiling's one problem says so)
         found += said
