@@ -12,8 +12,10 @@ Schema; each schema's description lists them (a date's, that of ``common``'s ``e
 Each format with schemas of its own (``SCHEMA_FORMATS``) has a set of them, from the same
 model: the newest format's at the top of ``schemas/``, an older one's in ``schemas/v<N>/``
 (``rightsdata._values.format.schema_file``), each ``$id`` naming its format and each
-``$ref`` staying within it. An older format's leave out the fields and the vocabulary
-terms a later one added (``FIELDS_FROM``, ``TERMS_FROM``): format 3's differ from format
+``$ref`` staying within it. An older format's leave out the fields, the vocabulary terms
+and the record kinds a later one added (``FIELDS_FROM``, ``TERMS_FROM``, ``KINDS_FROM``: a
+kind's schema, its ID prefix in every pattern, and the shared definitions only a later
+format's kinds or fields use): format 3's differ from format
 4's only in the fields format 4 added (a figure's ``of``) and in the data package descriptor's
 ``rightsdata_format`` (at most 3, as format 4's takes at most 4); format 2's from format 3's
 only in dates (no sets) and in ``rightsdata_format`` (at most 2).
@@ -36,7 +38,7 @@ from typing import Any, Final
 
 import attrs
 
-from rightsdata._model.fields import TEXT_PATTERN, Count, Spec, spec_of
+from rightsdata._model.fields import TEXT_PATTERN, Count, Ref, Spec, spec_of
 from rightsdata._model.records import PARTS, RECORD_TYPES
 from rightsdata._validation.integrity import RULES as INTEGRITY_RULES
 from rightsdata._values.dates import EDTF, EDTF_PATTERN, edtf_pattern, edtf_rules
@@ -48,11 +50,13 @@ from rightsdata._values.format import (
     SCHEMA_FORMATS,
     SETS_FROM,
     FormatVersion,
+    kinds_in,
+    prefixes_in,
     schema_file,
     schema_id,
     terms_in,
 )
-from rightsdata._values.ids import ID_PATTERN
+from rightsdata._values.ids import PREFIXES, id_pattern
 from rightsdata.vocab import MEANINGS, VOCABULARIES
 
 __all__ = [
@@ -121,6 +125,21 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, {"type": "null"}]}
 
 
+def _spec_schema(spec: Spec, base: dict[str, Any], format: FormatVersion) -> dict[str, Any]:
+    """``spec``'s constraint on ``base`` in ``format``: a reference's pattern without the ID
+    prefix of a kind a later format added (``KINDS_FROM``)."""
+    schema = spec.schema(base)
+    if isinstance(spec, Ref):
+        prefixes = prefixes_in(spec.prefixes, format)
+        if not prefixes:  # (such a field is a later format's too: FIELDS_FROM)
+            raise ValueError(
+                f"a field naming {', '.join(spec.prefixes)} only is in format {format}, which "
+                "has none of those kinds: give it a FIELDS_FROM entry"
+            )
+        schema["pattern"] = id_pattern(prefixes)
+    return schema
+
+
 def _type_schema(hint: Any, spec: Spec | None, format: FormatVersion) -> dict[str, Any]:
     """The schema of a value of ``hint`` in ``format``, with ``spec``'s constraint (on the
     list's items for a list of IDs or texts, on the list itself for a list of parts)."""
@@ -131,15 +150,15 @@ def _type_schema(hint: Any, spec: Spec | None, format: FormatVersion) -> dict[st
     if typing.get_origin(hint) is tuple:
         if attrs.has(args[0]):
             items = _type_schema(args[0], None, format)
-            return spec.schema({"type": "array", "items": items}) if spec else items
+            return _spec_schema(spec, {"type": "array", "items": items}, format) if spec else items
         return {"type": "array", "items": _type_schema(args[0], spec, format)}
     if hint is str:
         base = {"type": "string"}
-        return spec.schema(base) if spec else {**base, "pattern": TEXT_PATTERN}
+        return _spec_schema(spec, base, format) if spec else {**base, "pattern": TEXT_PATTERN}
     if hint is int:
-        return spec.schema({"type": "integer"}) if spec else {"type": "integer"}
+        return _spec_schema(spec, {"type": "integer"}, format) if spec else {"type": "integer"}
     if hint is float:
-        return spec.schema({"type": "number"}) if spec else {"type": "number"}
+        return _spec_schema(spec, {"type": "number"}, format) if spec else {"type": "number"}
     if hint is EDTF:
         return _ref("edtf", format)
     if hint is Duration:
@@ -194,7 +213,11 @@ def _edtf(format: FormatVersion) -> dict[str, Any]:
 
 def _common(format: FormatVersion) -> dict[str, Any]:
     defs: dict[str, Any] = {
-        "id": {"description": "A record ID: kind:slug.", "type": "string", "pattern": ID_PATTERN},
+        "id": {
+            "description": "A record ID: kind:slug.",
+            "type": "string",
+            "pattern": id_pattern(prefixes_in(PREFIXES, format)),  # (that format's kinds)
+        },
         "edtf": _edtf(format),
         "duration": {
             "description": "An ISO 8601 duration in canonical form: P7Y6M, P15D, PT12H.",
@@ -260,16 +283,20 @@ def generate() -> dict[str, dict[str, Any]]:
     ``'v2/events.schema.json'``), of every format in ``SCHEMA_FORMATS``: the common one
     too, and the data package schema (the newest format's is hand-written but for its
     ``$id`` and the formats it takes: :data:`HAND_WRITTEN`)."""
+    newest = _used(_generated(FORMAT))
     return {
         name: _strict_ends(schema)
         for format in SCHEMA_FORMATS
-        for name, schema in _generated(format).items()
+        for name, schema in _pruned(_generated(format), format, newest).items()
     }
 
 
 def _generated(format: FormatVersion) -> dict[str, dict[str, Any]]:
     schemas = {schema_file("common", format): _common(format)}
+    readable = kinds_in(format)  # (not a kind a later format added: KINDS_FROM)
     for kind, cls in RECORD_TYPES.items():
+        if kind not in readable:
+            continue
         body = _object_schema(cls, format)
         schemas[schema_file(kind, format)] = {
             "$schema": DRAFT,
@@ -279,6 +306,47 @@ def _generated(format: FormatVersion) -> dict[str, dict[str, Any]]:
         }
     schemas[schema_file("redirects", format)] = _redirect(format)
     schemas[schema_file("datapackage", format)] = _datapackage(format)
+    return schemas
+
+
+def _used(schemas: dict[str, dict[str, Any]]) -> set[str]:
+    """The shared definitions (``common``'s ``$defs``) ``schemas`` (one format's) use: those
+    the other schemas name, and those these name, in turn."""
+    common = next(schema for name, schema in schemas.items() if name.endswith("common.schema.json"))
+    defs = common["$defs"]
+    used: set[str] = set()
+    todo = [schema for schema in schemas.values() if schema is not common]
+    while todo:
+        for name in _refs(todo.pop()):
+            if name not in used and name in defs:
+                used.add(name)
+                todo.append(defs[name])
+    return used
+
+
+def _refs(value: Any) -> set[str]:
+    """The names of the shared definitions (``common``'s) ``value`` (a schema, or part of
+    one) names."""
+    if isinstance(value, dict):
+        ref = str(value.get("$ref", ""))
+        found = {ref.rpartition("/")[2]} if ":common#/$defs/" in ref else set()
+        return found.union(*(_refs(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_refs(item) for item in value))
+    return set()
+
+
+def _pruned(
+    schemas: dict[str, dict[str, Any]], format: FormatVersion, newest: set[str]
+) -> dict[str, dict[str, Any]]:
+    """``schemas`` (``format``'s) without the shared definitions that only what a later
+    format added uses (a kind's vocabulary, a part only its records hold): those the newest
+    format's schemas use (``newest``) and these do not. A definition nothing uses in the
+    newest format either stays."""
+    unused = newest - _used(schemas)
+    if unused:
+        common = schemas[schema_file("common", format)]
+        common["$defs"] = {k: v for k, v in common["$defs"].items() if k not in unused}
     return schemas
 
 

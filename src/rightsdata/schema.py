@@ -13,7 +13,8 @@ The schemas of each format with schemas of its own ship side by side, each with 
 ``schemas/v2/``. Format 3's have no figure's ``of``; format 2's no ``of`` and no date that
 is a set; otherwise they say the same. A format-1 file is named, and taken, by format 2's.
 Each function takes the format keyword-only (1 to 4), and a ``$ref`` resolves within its
-own format's schemas.
+own format's schemas. A record kind a later format added (none yet) has no schema in an older
+format's: asking for one raises ValueError.
 
 >>> from rightsdata.schema import schema_problems
 >>> schema_problems("places", {"id": "place:almaty"}, "places.json[0]")[0].message
@@ -35,7 +36,15 @@ from rightsdata._values.errors import (
     what_was_given,
 )
 from rightsdata._values.extras import require
-from rightsdata._values.format import FORMAT, FormatVersion, schema_file, schema_format, schema_id
+from rightsdata._values.format import (
+    FORMAT,
+    FormatVersion,
+    kind_format,
+    kinds_in,
+    schema_file,
+    schema_format,
+    schema_id,
+)
 from rightsdata._values.lazymodule import LazyModule
 from rightsdata._values.places import RecordPlace, identify
 from rightsdata._values.resources import schemas_root
@@ -80,6 +89,7 @@ def load_schema(name: SchemaName, *, format: FormatVersion = FORMAT) -> dict[str
             f"{', '.join(_NAMES)}"
         )
     path = schema_file(name, format)  # (TypeError for a format not an int, ValueError unread)
+    _kind_in(name, format)
     text = schemas_root().joinpath(*path.split("/")).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
@@ -112,7 +122,21 @@ def validator_for(
             f"unknown record kind {kind!r}{spelled_like(kind, KINDS)}; expected one of "
             f"{', '.join(KINDS)}"
         )
-    return _validator(kind, schema_format(format))
+    version = schema_format(format)
+    _kind_in(kind, format)
+    return _validator(kind, version)
+
+
+def _kind_in(name: str, format: int) -> None:
+    """Raise ValueError if ``name`` is a record kind a format after ``format`` added
+    (``KINDS_FROM``): that format's schemas have none of it."""
+    added = kind_format(name)
+    if added > format:
+        raise ValueError(
+            f"no schema of {name} in format {format}: the record kind {name!r} is format "
+            f"{added}'s (readers of formats 1-{added - 1} read none); give format={added} or "
+            "later"
+        )
 
 
 # The cache is behind validator_for, not on it: keyed by the kind and schemas checked, it
@@ -134,7 +158,7 @@ def _registry(version: FormatVersion) -> referencing.Registry[Any]:
     """Every schema of ``version``'s, by its ``$id``: a ``$ref`` resolves within its format."""
     from referencing import Registry, Resource
 
-    names: tuple[SchemaName, ...] = ("common", *KINDS)
+    names: tuple[SchemaName, ...] = ("common", *kinds_in(version))  # (that format's kinds)
     resources = [
         (schema_id(name, version), Resource.from_contents(load_schema(name, format=version)))
         for name in names

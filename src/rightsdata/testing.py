@@ -34,6 +34,7 @@ so a test drawing one turns that check off:
 # functions of Hypothesis's, so ``typing.get_type_hints`` would look their string
 # annotations up in Hypothesis's globals; evaluated here, they need no lookup.
 
+import copy
 import datetime
 import enum
 import functools
@@ -66,7 +67,6 @@ from rightsdata._model.fields import (
 )
 from rightsdata._model.records import IDENTIFIER_PATTERNS as _IDENTIFIER_PATTERNS
 from rightsdata._model.records import (
-    KINDS,
     RECORD_CLASSES,
     RECORD_TYPES,
     Alias,
@@ -98,6 +98,9 @@ from rightsdata._values.format import (
     READABLE,
     SETS_FROM,
     FormatVersion,
+    kind_format,
+    kinds_in,
+    prefixes_in,
     terms_in,
 )
 from rightsdata._values.hints import field_hints, nested_part
@@ -152,16 +155,24 @@ def _size(value: object, argument: str) -> int:
     return value
 
 
-def _format(format: object) -> FormatVersion:
+def _format(format: object, kind: str | None = None) -> FormatVersion:
     """The format a strategy draws for readers of (``format``), checked when the strategy is
     made: from format 3 a date may be a set, from format 4 a figure may have ``of`` (a
-    reader of an older format refuses them)."""
+    reader of an older format refuses them). A strategy of records of ``kind`` is refused
+    (ValueError) for a format before the one that added the kind (``KINDS_FROM``): its
+    readers read no record of it."""
     if type(format) is not int:  # (not a bool either)
         raise TypeError(f"format must be a whole number, not {what_was_given(format)}")
     if format not in READABLE:
         raise ValueError(
             f"format must be one this rightsdata reads ({READABLE[0]}-{READABLE[-1]}), not "
             f"{shown_number(format)}"
+        )
+    added = 1 if kind is None else kind_format(kind)
+    if added > format:
+        raise ValueError(
+            f"the record kind {kind!r} is format {added}'s: readers of format {format} read "
+            f"none of its records; give format={added} or later"
         )
     return format
 
@@ -394,6 +405,8 @@ def _field_strategy(
             return st.sampled_from(names) if names else texts()
         some = st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True).map(tuple)
         return _optional(some) if names else st.none()
+    if isinstance(spec, Ref) and not isinstance(spec, RecordId):
+        spec = _read_by(spec, format, f"{cls.__name__}.{field.name}")
     own = spec.strategy()
     if own is None:
         nested, many = nested_part(core)
@@ -416,6 +429,19 @@ def _field_strategy(
         else:  # pragma: no cover - a new kind of value must be taught here
             raise TypeError(f"no strategy for {cls.__name__}.{field.name}: {hint!r}")
     return _optional(own) if optional and not isinstance(spec, Count) else own
+
+
+def _read_by(spec: Ref, format: int, name: str) -> Ref:
+    """``spec`` naming only the kinds a reader of ``format`` reads: a reference to a kind a
+    later format added (``KINDS_FROM``) is never drawn for it."""
+    prefixes = prefixes_in(spec.prefixes, format)
+    if prefixes == spec.prefixes:
+        return spec
+    if not prefixes:  # (such a field is a later format's too: FIELDS_FROM)
+        raise ValueError(f"{name} names kinds format {format} has none of")
+    narrowed = copy.copy(spec)
+    narrowed.prefixes = prefixes
+    return narrowed
 
 
 @functools.cache
@@ -479,7 +505,8 @@ def citations(
             "record_type must be a class that holds citations, such as `rightsdata.Event` or "
             f"`rightsdata.Figure`, not {shown_repr(record_type)}"
         )
-    strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type, _format(format))
+    kind = getattr(record_type, "kind_name", None)  # (a record kind's, which a format has)
+    strategy: st.SearchStrategy[Citation] = _builds(Citation, record_type, _format(format, kind))
     over = _over(base)
     if over is not None:
         strategy = _part_over_base(strategy, False, over)
@@ -655,7 +682,7 @@ def sources(
     strategy: st.SearchStrategy[Source] = _builds(
         Source,
         None,
-        _format(format),
+        _format(format, "sources"),
         language=st.sampled_from(["en", "ru", "kk"]),
         url=_optional(slugs().map(lambda s: f"https://example.org/{s}")),
     )
@@ -679,7 +706,7 @@ def persons(
     ...     assert person.id.startswith("person:") and person.citations
     >>> test()
     """
-    format = _format(format)
+    format = _format(format, "persons")
     strategy: st.SearchStrategy[Person] = _builds(
         Person,
         None,
@@ -708,7 +735,7 @@ def organizations(
     >>> test()
     """
     strategy: st.SearchStrategy[Organization] = _builds(
-        Organization, None, _format(format), country=_optional(_COUNTRIES)
+        Organization, None, _format(format, "organizations"), country=_optional(_COUNTRIES)
     )
     return _kept(strategy, "organizations", strict, base)
 
@@ -731,7 +758,7 @@ def groups(
     >>> test()
     """
     strategy: st.SearchStrategy[Group] = _builds(
-        Group, None, _format(format), country=_optional(_COUNTRIES)
+        Group, None, _format(format, "groups"), country=_optional(_COUNTRIES)
     )
     return _kept(strategy, "groups", strict, base)
 
@@ -754,7 +781,7 @@ def places(
     >>> test()
     """
     strategy: st.SearchStrategy[Place] = _builds(
-        Place, None, _format(format), country=_optional(_COUNTRIES)
+        Place, None, _format(format, "places"), country=_optional(_COUNTRIES)
     )
     return _kept(strategy, "places", strict, base)
 
@@ -776,7 +803,7 @@ def laws(
     ...     assert law.part is None or law.article is not None
     >>> test()
     """
-    strategy: st.SearchStrategy[Law] = _laws(_format(format))
+    strategy: st.SearchStrategy[Law] = _laws(_format(format, "laws"))
     return _kept(strategy, "laws", strict, base)
 
 
@@ -812,7 +839,7 @@ def events(
     ...     assert event.date_of is None or event.date is not None
     >>> test()
     """
-    strategy: st.SearchStrategy[Event] = _events(_format(format))
+    strategy: st.SearchStrategy[Event] = _events(_format(format, "events"))
     return _kept(strategy, "events", strict, base)
 
 
@@ -842,7 +869,7 @@ def relationships(
     ...         assert tie.start.earliest <= tie.end.latest
     >>> test()
     """
-    strategy: st.SearchStrategy[Relationship] = _relationships(_format(format))
+    strategy: st.SearchStrategy[Relationship] = _relationships(_format(format, "relationships"))
     return _kept(strategy, "relationships", strict, base)
 
 
@@ -882,7 +909,7 @@ def statements(
     ...     assert statement.speaker not in statement.joined_by
     >>> test()
     """
-    strategy: st.SearchStrategy[Statement] = _statements(_format(format))
+    strategy: st.SearchStrategy[Statement] = _statements(_format(format, "statements"))
     return _kept(strategy, "statements", strict, base)
 
 
@@ -928,7 +955,7 @@ def ratings(
     ...     assert rating.country.startswith("place:")
     >>> test()
     """
-    strategy: st.SearchStrategy[Rating] = _builds(Rating, None, _format(format))
+    strategy: st.SearchStrategy[Rating] = _builds(Rating, None, _format(format, "ratings"))
     return _kept(strategy, "ratings", strict, base)
 
 
@@ -1050,7 +1077,9 @@ def records(
     date is drawn as a set, in a record or in any part of one, so a package that writes
     format 2 for older readers tests with data they read. A figure may say what it counts
     (``of``) only from format 4: with ``format`` 1 to 3 none does. No term a later format
-    added to a vocabulary is drawn either (none has been added yet). Every record and
+    added to a vocabulary is drawn either (none has been added yet), nor a reference to a
+    record of a kind a later format added (none yet either), and the records of such a kind
+    are refused for an older format (ValueError: its readers read none). Every record and
     dataset strategy here takes it.
 
     ``strict=True`` draws only data that passes the strict checks (``load_path(...,
@@ -1109,11 +1138,12 @@ def records(
             f"unknown record kind {kind!r}{spelled_like(kind, RECORD_TYPES)}; the kinds are: "
             f"{', '.join(RECORD_TYPES)}"
         )
+    _format(format, kind)  # (a kind a later format added: refused for an older one)
     custom = _BY_KIND.get(kind)  # a kind without one is drawn field by field from its specs
     if custom is not None:
         found: st.SearchStrategy[Record] = custom(format=format, strict=strict, base=base)
         return found
-    strategy: st.SearchStrategy[Record] = _builds(RECORD_TYPES[kind], None, _format(format))
+    strategy: st.SearchStrategy[Record] = _builds(RECORD_TYPES[kind], None, _format(format, kind))
     return _kept(strategy, kind, strict, base)
 
 
@@ -1175,7 +1205,8 @@ def dataset_documents(
     holds (docs/loading.md): references are drawn from the records made, and what the draw
     broke is mended (ratings lose their ``previous``, events their ``part_of``, a victim born
     after the event his ``born``). ``format`` is that of :func:`records`: with 1 or 2 no
-    date is a set, so the documents load under a descriptor declaring that format.
+    date is a set, so the documents load under a descriptor declaring that format; a kind a
+    later format added (``KINDS_FROM``, none yet) has no list for an older format.
 
     With ``strict=True`` the documents pass the strict checks too (``load_documents(...,
     strict=True)``): each record as :func:`records` draws it with ``strict=True`` (after its
@@ -1240,7 +1271,7 @@ def _documents(
             max_size=most,
             unique_by=_record_id,
         )
-        for kind in KINDS
+        for kind in kinds_in(format)  # (not a kind a later format added: KINDS_FROM)
     }
     strategy: st.SearchStrategy[dict[str, list[dict[str, Any]]]] = _dataset_documents(
         lists, mended, over
@@ -1371,7 +1402,11 @@ def _descriptors(draw: st.DrawFn, format: FormatVersion) -> dict[str, Any]:
 
 
 def _redirects(
-    draw: st.DrawFn, records: Mapping[str, list[Record]], most: int, over: Over | None
+    draw: st.DrawFn,
+    records: Mapping[str, list[Record]],
+    most: int,
+    over: Over | None,
+    format: FormatVersion,
 ) -> dict[str, str]:
     """At most ``most`` redirects from new IDs to the records' IDs (or to an ID retired
     before, which leads to one: no cycle can form), each of the target's kind (an actor's,
@@ -1392,8 +1427,8 @@ def _redirects(
             pool = theirs
         target = pool[draw(st.integers(0, len(pool) - 1))]
         prefix = target.partition(":")[0]
-        if prefix in ACTOR:
-            prefix = draw(st.sampled_from(ACTOR))
+        if prefix in ACTOR:  # (an actor kind of the format's: KINDS_FROM)
+            prefix = draw(st.sampled_from(prefixes_in(ACTOR, format)))
         old = draw(ids(prefix).filter(lambda value: value not in taken))
         taken.add(old)
         redirects[old] = target
@@ -1422,7 +1457,7 @@ def _whole_dataset(
     if descriptor is not None and draw(st.booleans()):  # given in the descriptor instead
         descriptor.update((k, v) for k, v in (("name", name), ("version", version)) if v)
         name = version = None
-    redirects = _redirects(draw, records, most, over)
+    redirects = _redirects(draw, records, most, over, format)
     return Dataset(
         records,
         name=name,

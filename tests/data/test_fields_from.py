@@ -23,7 +23,7 @@ from rightsdata._model.records import RECORD_TYPES
 from rightsdata._values import format as formats
 from rightsdata._values.places import Places
 
-from conftest import without_key
+from conftest import ROOT, without_key
 
 #: Fields the bundled dataset holds values of, made format 4's in a test: a part's field held
 #: in records and in their figures, a record's own field, a field of a part held alone.
@@ -122,3 +122,24 @@ def test_a_newer_field_written_null_is_refused_in_an_older_format(entry: tuple[s
     assert not formats.null_field_problems(
         RECORD_TYPES[kind], [document], Places(kind, "f.json"), format
     )
+
+
+def test_a_definition_only_a_newer_field_uses_is_left_out_of_the_older_formats(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A vocabulary only a later format's field uses (a rating's scale, made format 4's) has
+    no definition in an older format's ``common``, which would otherwise change with it."""
+    import schemagen
+
+    monkeypatch.setattr(schemagen, "FIELDS_FROM", {**formats.FIELDS_FROM, ("Rating", "scale"): 4})
+    schemas = schemagen.generate()
+    on_disk = {
+        version: json.loads(
+            (ROOT / "schemas" / formats.schema_file("common", version)).read_text("utf-8")
+        )["$defs"]
+        for version in formats.SCHEMA_FORMATS
+    }
+    for version in formats.SCHEMA_FORMATS:
+        defined = schemas[formats.schema_file("common", version)]["$defs"]
+        gone = {"rating_scale"} if version < 4 else set()
+        assert set(defined) == set(on_disk[version]) - gone, version

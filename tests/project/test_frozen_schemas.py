@@ -6,9 +6,10 @@ tools outside Python that fetched them once: a change there changes the meaning 
 already written. ``scripts/generate_schemas.py`` builds every format's schemas from the one
 model, leaving out of an older format only what ``rightsdata._values.format`` says came later
 (``FIELDS_FROM``: a field by class and name; ``TERMS_FROM``: a vocabulary term by its
-vocabulary and value; ``SETS_FROM``: a date that is a set). Anything else added to the model
-(a field without a ``FIELDS_FROM`` entry, a term without a ``TERMS_FROM`` one, a record kind)
-is silently written into the older formats' schemas too, and this test is what tells.
+vocabulary and value; ``KINDS_FROM``: a record kind by its name; ``SETS_FROM``: a date that is
+a set). Anything else added to the model (a field without a ``FIELDS_FROM`` entry, a term
+without a ``TERMS_FROM`` one, a kind without a ``KINDS_FROM`` one) is silently written into
+the older formats' schemas too, and this test is what tells.
 
 The ledger holds, for each file, the sha256 of what it accepts: the file's JSON with the
 annotations that validate nothing left out (``description``, ``title`` and ``$comment`` where
@@ -77,11 +78,11 @@ _ANNOTATIONS: Final = frozenset({"description", "title", "$comment"})
 _ADVICE: Final = (
     "the schemas of a frozen format (an older one, or one released) changed: a published "
     "format must keep accepting exactly "
-    "what it accepted. A new field or vocabulary term needs a new format: add it to "
-    "FIELDS_FROM or TERMS_FROM in src/rightsdata/_values/format.py with the first format that "
-    "has it (a new format if the newest is released: FormatVersion, FORMAT, READABLE, "
-    "SCHEMA_FORMATS), and run scripts/generate_schemas.py. A new record kind has no such entry "
-    "yet: the older formats' schemas take it (see docs/maintaining.md). If this is a fix of an "
+    "what it accepted. A new field, vocabulary term or record kind needs a new format: add "
+    "it to FIELDS_FROM, TERMS_FROM or KINDS_FROM in src/rightsdata/_values/format.py with the "
+    "first format that has it (a new format if the newest is released: FormatVersion, FORMAT, "
+    "READABLE, SCHEMA_FORMATS), and run scripts/generate_schemas.py (see "
+    "docs/maintaining.md). If this is a fix of an "
     "older format's schema made on purpose, replace these lines of LEDGER in "
     "tests/project/test_frozen_schemas.py and say why in CHANGELOG.md"
 )

@@ -57,6 +57,8 @@ from rightsdata._values.format import (
     FormatVersion,
     format_of,
     kind_file,
+    kind_format,
+    kinds_in,
     lowest_format,
     schema_id,
 )
@@ -233,9 +235,11 @@ def render_folder(
     """The canonical text of every file of ``dataset``'s folder, by file name.
 
     A kind gets a file if it has records or is named in ``present`` (the kinds whose files
-    exist). ``present=None`` means the kinds the descriptor's resources list, or every kind
-    when it lists none: so a dataset read from a folder without ``groups.json`` is written
-    without one. ``format`` is the format to write (default: the lowest the dataset needs, 3
+    exist) and the format written has it (a kind a later format added, ``KINDS_FROM``, has
+    no file in an older format's folder, whose readers refuse one, even empty).
+    ``present=None`` means the kinds the descriptor's resources list, or every kind when it
+    lists none: so a dataset read from a folder without ``groups.json`` is written without
+    one. ``format`` is the format to write (default: the lowest the dataset needs, 3
     if a date is a set, else 2); a format-1 descriptor is left without the key, as format 1
     had none. The resources name the schemas of the format written. ``others_in`` is the folder
     rewritten in place: the descriptor's entries for files that are not the dataset's own (a
@@ -262,7 +266,10 @@ def render_folder(
             kind: [with_every_field(RECORD_TYPES[kind], doc) for doc in docs]
             for kind, docs in documents.items()
         }
-    kinds = [kind for kind in KINDS if documents.get(kind) or kind in present]
+    readable = kinds_in(version)
+    kinds = [
+        kind for kind in KINDS if documents.get(kind) or (kind in present and kind in readable)
+    ]
     files = {kind_file(kind): dumps(documents.get(kind, [])) for kind in kinds}
     if dataset.redirects:
         files["redirects.json"] = dumps(
@@ -315,7 +322,7 @@ def _resource(kind: str, version: FormatVersion, text: str | None) -> dict[str, 
         "format": "json",
         "mediatype": "application/json",
         "encoding": "utf-8",
-        "schema": schema_id(kind, version),
+        "schema": schema_id(kind, max(version, kind_format(kind))),  # (one that has the kind)
     }
     if text is not None:
         entry["bytes"] = len(text.encode("utf-8"))
@@ -467,9 +474,11 @@ def format_folder(
     The folder is read and validated first, so an invalid dataset raises
     :class:`~rightsdata.InvalidDataError` and is left untouched; the files that change are
     written all or none (a failure leaves every old file whole). Only the files of kinds
-    that have records, or whose file exists, are written. ``base``: the dataset the folder
-    builds on (docs/loading.md, "Building on another dataset"): the folder is validated over
-    it, and only its own records and redirects are written, in the lowest format they need.
+    that have records, or whose file exists, are written: a kind's file kept with no record
+    makes the folder declare at least the format that added the kind (``KINDS_FROM``).
+    ``base``: the dataset the folder builds on (docs/loading.md, "Building on another
+    dataset"): the folder is validated over it, and only its own records and redirects are
+    written, in the lowest format they need.
     ``hashes``: whether the descriptor gives each of the dataset's files its ``bytes`` and
     ``hash`` (refreshed to those of the files written), for a published dataset whose load
     is to catch a changed file; None (the default) keeps what the folder does: a folder whose
@@ -495,6 +504,8 @@ def format_folder(
     undeclared = dataset.descriptor is None
     kept = not (upgrade or undeclared) and format_of(dataset.descriptor) == 1
     version = 1 if kept else lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
+    if not kept:  # (a kind's file kept with no record needs the format that added the kind)
+        version = max(version, *map(kind_format, present), 1)
     own_hashes = records_hashes(dataset.descriptor) if hashes is None else hashes
     rendered = render_folder(
         dataset,

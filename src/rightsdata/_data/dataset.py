@@ -912,7 +912,8 @@ class Dataset:
         declares none (no descriptor, or one given in Python without the key), the lowest
         format that can hold all its records (``_values.format.needed_format``): 4 if a
         figure says what it counts (``of``), 3 if a date is a set, else 1, since every format
-        reads such records. A declared format holds the records it was declared with: a
+        reads such records (a term or a record kind a later format added needs that format:
+        none has been added yet). A declared format holds the records it was declared with: a
         dataset declaring 1 or 2 that holds a set, or 1 to 3 that holds a figure's ``of``, is
         refused. Over a base those are its own records (its files', or those given), never
         the base's, which loaded in a format of their own: where they need a newer format

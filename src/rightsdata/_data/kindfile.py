@@ -151,7 +151,9 @@ def _check(
     _judged(parts, kind, documents, Places(kind, name))
     problems = parts.problems
     if parts.declared is not None and not options.stopped:
-        problems += format_problems(parts.records, parts.declared, DESCRIPTOR, parts.where)
+        problems += format_problems(
+            parts.records, parts.declared, DESCRIPTOR, parts.where, present=parts.where
+        )
     if schema:
         from rightsdata._validation.restated import told_once
 

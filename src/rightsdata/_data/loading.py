@@ -77,6 +77,7 @@ from rightsdata._values.format import (
     format_problems,
     is_hidden,
     kind_file,
+    kind_format,
     may_write_null_field,
     null_field_problems,
     schema_id,
@@ -1328,7 +1329,7 @@ def _named_schema_problems(
     of the dataset's is ``rightsdata fmt``, which writes its entry (a kind's) or leaves it
     out (``redirects.json``'s); a file of the author's keeps its entry through ``fmt``, so
     its advice is to name a schema rightsdata ships, or none."""
-    from rightsdata._data.schemanames import SHIPPED_IDS, wrong_schema
+    from rightsdata._data.schemanames import shipped_ids, wrong_schema
 
     said = entry.get("schema")
     if type(said) is not str:
@@ -1343,7 +1344,7 @@ def _named_schema_problems(
         from rightsdata._values.spelling import close, did_you_mean
 
         # (the IDs share a long prefix: only an ID this close is the one meant)
-        hint = did_you_mean(close(said.strip(), SHIPPED_IDS, n=1, cutoff=0.95))
+        hint = did_you_mean(close(said.strip(), shipped_ids(), n=1, cutoff=0.95))
         return [
             Problem(
                 location,
@@ -1353,7 +1354,8 @@ def _named_schema_problems(
                 file=path,
             )
         ]
-    right = schema_id(own, declared if declared in READABLE else FORMAT)
+    written = declared if declared in READABLE else FORMAT
+    right = schema_id(own, max(written, kind_format(own)) if own in KINDS else written)
     holds = f"the file of {own}" if own in KINDS else "the dataset's redirects"
     return _entry_advice(
         location,
@@ -1816,7 +1818,7 @@ def load_documents(
             parts.descriptor_at = f"{label}:datapackage", label, None
     # (a descriptor given in Python without the key declares no format, as Dataset's)
     parts.declared = format_of(descriptor) if descriptor and FORMAT_KEY in descriptor else None
-    parts.declared_in = "the descriptor given"
+    parts.declared_in = _GIVEN
     # One pause for the whole load, as load_path's: what it builds is handed to the old
     # generation (or frozen) once, at the end.
     with gc_paused():
@@ -2447,15 +2449,20 @@ def _finish(parts: _Parts) -> _Read:
 
 def _format_problems(parts: _Parts, declared: int) -> list[Problem]:
     """A problem for each thing a reader of the declared format cannot read (a date that is
-    a set under format 1 or 2, a figure's ``of`` under format 1 to 3)."""
+    a set under format 1 or 2, a figure's ``of`` under format 1 to 3, a record of a kind a
+    later format added, or a file's list of one, even empty)."""
     said = None if parts.descriptor is not None and FORMAT_KEY not in parts.descriptor else declared
+    # (the documents given in Python are no file: Dataset.to_dict() gives every kind's list)
+    present = () if parts.declared_in == _GIVEN else parts.where
     if parts.folder is None or parts.declared_in != DESCRIPTOR:
-        return format_problems(parts.records, said, parts.declared_in, parts.where)
+        return format_problems(parts.records, said, parts.declared_in, parts.where, present=present)
     # fmt --upgrade declares it, and rewrites the sizes and hashes the edit made stale: the
     # advice's command is worded with the folder's others (_fmt_waits), in the place of
     # _COMMAND (no date, the one value the message holds, has braces)
     fix = f"run {_COMMAND}, which declares format {{format}} in {DESCRIPTOR}"
-    problems = format_problems(parts.records, said, parts.declared_in, parts.where, fix)
+    problems = format_problems(
+        parts.records, said, parts.declared_in, parts.where, fix, present=present
+    )
     advice: list[Problem] = []
     for problem in problems:
         before, _, after = problem.message.partition(_COMMAND)
@@ -2465,6 +2472,8 @@ def _format_problems(parts: _Parts, declared: int) -> list[Problem]:
 
 #: Where :func:`_format_problems`'s advice has its command, until it is worded.
 _COMMAND: Final = "{command}"
+#: Where the format of the documents given to :func:`load_documents` is declared.
+_GIVEN: Final = "the descriptor given"
 
 
 def unsure(parts: _Parts) -> tuple[set[str], dict[str, list[str]]]:
@@ -2938,7 +2947,9 @@ def _schema_problems(
         # (a record of another kind, as its id and fields say, is held to that kind's schema,
         # as the model judges it: convert.misfiled_problems)
         judged = judged_kind(kind, document)
-        said = _problems_at(judged, document, at, format=version)
+        # (a record of a kind a later format added: held to that format's schema, the
+        # kind's own problem says the format it needs)
+        said = _problems_at(judged, document, at, format=max(version, kind_format(judged)))
         if judged == kind and names_another_kind(kind, document):  # (its id is wrong: the
             said = [p for p in said if p.field != "id"]  # misfiling's one problem says so)
         found += said

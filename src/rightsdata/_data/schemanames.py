@@ -26,9 +26,9 @@ from __future__ import annotations
 from typing import Final
 
 from rightsdata._model.records import KINDS
-from rightsdata._values.format import SCHEMA_FORMATS, SCHEMA_URN
+from rightsdata._values.format import SCHEMA_FORMATS, SCHEMA_URN, kind_format
 
-__all__ = ["SHIPPED_IDS", "ours", "wrong_schema"]
+__all__ = ["ours", "shipped_ids", "wrong_schema"]
 
 #: What each schema rightsdata ships is the schema of, by the name in its ``$id``.
 _WHAT: Final[dict[str, str]] = {
@@ -38,10 +38,32 @@ _WHAT: Final[dict[str, str]] = {
     "datapackage": "the schema of datapackage.json",
 }
 
-#: The ``$id`` of every schema rightsdata ships, each with the name it is the schema of.
-SHIPPED_IDS: Final = {
-    f"{SCHEMA_URN}v{version}:{name}": name for version in SCHEMA_FORMATS for name in _WHAT
+#: The ``$id`` of every schema of each format rightsdata ships the schemas of, each with the
+#: name it is the schema of and its format; a record kind's is shipped only from the format
+#: that added it on (:func:`shipped_ids`).
+_IDS: Final = {
+    f"{SCHEMA_URN}v{version}:{name}": (name, version)
+    for version in SCHEMA_FORMATS
+    for name in _WHAT
 }
+
+
+def _shipped(name: str, version: int) -> bool:
+    """Whether the schema of ``name`` in format ``version`` is shipped: every format's but a
+    record kind's in a format before the one that added it
+    (:data:`~rightsdata._values.format.KINDS_FROM`, read when asked, so that a kind added
+    to it counts)."""
+    return name not in KINDS or kind_format(name) <= version
+
+
+def shipped_ids() -> list[str]:
+    """The ``$id`` of every schema rightsdata ships.
+
+    >>> "urn:rightsdata:schemas:v4:events" in shipped_ids()
+    True
+    """
+    return [said for said, (name, version) in _IDS.items() if _shipped(name, version)]
+
 
 #: How alike a URN's namespace must be to ``rightsdata`` to be taken as meant for it
 #: (``rightdata`` and ``rigthsdata`` are; ``rights`` and ``mydata`` are not).
@@ -74,7 +96,7 @@ def wrong_schema(said: str, name: str | None) -> str | None:
     file: ``"the schema of persons"`` (another kind's), ``"no schema rightsdata ships"``;
     None where it is right, or is no schema of rightsdata's. A file of the author's may
     name any schema rightsdata ships."""
-    named = SHIPPED_IDS.get(said)
-    if named is not None:
+    named, version = _IDS.get(said, (None, 0))
+    if named is not None and _shipped(named, version):
         return None if name is None or named == name else _WHAT[named]
     return "no schema rightsdata ships" if ours(said) else None

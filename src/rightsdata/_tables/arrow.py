@@ -45,6 +45,7 @@ from rightsdata._tables.tables import (
     raw_columns,
     read_lists,
     walk,
+    written_tables,
 )
 from rightsdata._values.errors import checked
 from rightsdata._values.extras import require
@@ -416,14 +417,17 @@ def parquet_files(dataset: Dataset) -> dict[str, Callable[[Path], None]]:
     _pyarrow()
     parquet = require("pyarrow.parquet", "arrow")
     cache: dict[Any, Any] = {}  # the tables share their walks through the records
+    found: dict[Any, Any] = {}
+    format = _format(dataset, found)  # (once: the tables it writes are that format's)
 
     def writer(table: Table) -> Callable[[Path], None]:
         def write(path: Path) -> None:
             if not cache:
                 read_lists(dataset, cache)
+                cache.update(found)
             built = arrow_table(dataset, table, cache)
             parquet.write_table(built, str(path), memory_pool=memory_pool())
 
         return write
 
-    return {f"{name}.parquet": writer(table) for name, table in TABLES.items()}
+    return {f"{name}.parquet": writer(table) for name, table in written_tables(format)}

@@ -84,7 +84,9 @@ from rightsdata._values.names import FormatName, FormulaOption
 
 if TYPE_CHECKING:
     from rightsdata._data.dataset import Dataset
+    from rightsdata._tables.tables import Table
     from rightsdata._values.atomic import Content
+    from rightsdata._values.format import FormatVersion
 
 __all__ = [
     "DOCUMENT_FILE",
@@ -476,13 +478,24 @@ def _json_lines(dataset: Dataset, formulas: str) -> dict[str, Content]:
 
 def _document(dataset: Dataset, formulas: str) -> dict[str, Content]:
     """One JSON document, keys in the order a reader wants them: the descriptor first (the
-    format it declares picks the schemas), then each kind, then the redirects."""
+    format it declares picks the schemas), then each kind (one a later format added only
+    where it has records, or where the format written has it: a reader of an older format
+    refuses its key, even with no record), then the redirects."""
     from rightsdata._data.canonical import dumps, embedded_descriptor
-    from rightsdata._values.format import EMBEDDED
+    from rightsdata._values.format import EMBEDDED, FORMAT_KEY, kinds_in, lowest_format
 
     descriptor = embedded_descriptor(dataset)
     document: dict[str, Any] = {} if descriptor is None else {EMBEDDED: descriptor}
-    document.update(dataset.to_dict())
+    records = dataset.to_dict()
+    if len(kinds_in(1)) < len(records):  # (the format written, where a kind is newer)
+        written = (
+            descriptor[FORMAT_KEY]
+            if descriptor is not None
+            else lowest_format({kind: getattr(dataset, kind) for kind in records})
+        )
+        readable = kinds_in(written)
+        records = {kind: docs for kind, docs in records.items() if docs or kind in readable}
+    document.update(records)
     if dataset.redirects:
         document["redirects"] = [
             {"id": old, "to": new} for old, new in sorted(dataset.redirects.items())
@@ -490,26 +503,37 @@ def _document(dataset: Dataset, formulas: str) -> dict[str, Content]:
     return {DOCUMENT_FILE: dumps(document).encode("utf-8")}
 
 
-def _csv_files(dataset: Dataset, formulas: str) -> dict[str, bytes]:
-    """Each table's CSV bytes, by table name."""
+def _written_format(dataset: Dataset) -> FormatVersion:
+    """The format a table export of ``dataset`` is written in: the lowest its records need,
+    as a folder written from it declares (``datapackage.json`` says it; the tables of a kind
+    a later format added are written only from that format on: ``written_tables``)."""
+    from rightsdata._model.records import KINDS
+    from rightsdata._values.format import lowest_format
+
+    return lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
+
+
+def _csv_files(dataset: Dataset, formulas: str, format: FormatVersion) -> dict[str, bytes]:
+    """Each table's CSV bytes, by table name: those ``format`` has."""
     from rightsdata._tables.csvtables import render_columns
-    from rightsdata._tables.tables import TABLES, raw_columns, read_lists
+    from rightsdata._tables.tables import raw_columns, read_lists, written_tables
 
     cache: dict[str, object] = {}  # the tables share their walks through the records
     read_lists(dataset, cache)
     return {
         name: render_columns(table, raw_columns(dataset, table, cache), formulas).encode("utf-8")
-        for name, table in TABLES.items()
+        for name, table in written_tables(format)
     }
 
 
 def _csv(dataset: Dataset, formulas: str) -> dict[str, Content]:
-    """Each table's CSV file, rendered and written a piece at a time when its turn comes (the
-    export stays all or nothing: :func:`rightsdata._values.atomic.write_all` removes what it
-    wrote if any file fails), then the README with the licence and citation."""
+    """Each table's CSV file (those of the format written), rendered and written a piece at
+    a time when its turn comes (the export stays all or nothing:
+    :func:`rightsdata._values.atomic.write_all` removes what it wrote if any file fails), then
+    the README with the licence and citation."""
     from rightsdata._tables.about import README, readme_text
     from rightsdata._tables.csvtables import write_columns
-    from rightsdata._tables.tables import TABLES, Table, raw_columns, read_lists
+    from rightsdata._tables.tables import raw_columns, read_lists
 
     cache: dict[Any, Any] = {}  # the tables share their walks through the records
 
@@ -522,9 +546,23 @@ def _csv(dataset: Dataset, formulas: str) -> dict[str, Content]:
 
         return write
 
-    files: dict[str, Content] = {f"{name}.csv": writer(table) for name, table in TABLES.items()}
+    files: dict[str, Content] = {
+        f"{name}.csv": writer(table) for name, table in _tables_of(dataset)
+    }
     files[README] = readme_text(dataset, "csv").encode("utf-8")
     return files
+
+
+def _tables_of(dataset: Dataset) -> list[tuple[str, Table]]:
+    """The tables a ``csv`` export of ``dataset`` writes: those of the format it is written
+    in (found only where a kind is newer than format 1: it reads every record)."""
+    from rightsdata._model.records import KINDS
+    from rightsdata._tables.tables import TABLES, written_tables
+    from rightsdata._values.format import kinds_in
+
+    if len(kinds_in(1)) == len(KINDS):  # (no kind a later format added: every table)
+        return list(TABLES.items())
+    return list(written_tables(_written_format(dataset)))
 
 
 def _datapackage(dataset: Dataset, formulas: str) -> dict[str, Content]:
@@ -533,10 +571,11 @@ def _datapackage(dataset: Dataset, formulas: str) -> dict[str, Content]:
     from rightsdata._tables.about import README, readme_text
     from rightsdata._tables.tablepackage import descriptor
 
-    tables = _csv_files(dataset, formulas)
+    format = _written_format(dataset)
+    tables = _csv_files(dataset, formulas, format)
     files: dict[str, Content] = {f"{name}.csv": data for name, data in tables.items()}
     files[README] = readme_text(dataset, "datapackage").encode("utf-8")
-    files[DESCRIPTOR] = dumps(descriptor(dataset, tables, formulas)).encode("utf-8")
+    files[DESCRIPTOR] = dumps(descriptor(dataset, tables, formulas, format)).encode("utf-8")
     return files
 
 

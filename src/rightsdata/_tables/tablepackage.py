@@ -7,7 +7,9 @@ with their bounds), its ``primaryKey`` and its ``foreignKeys``. The package's ot
 (name, version, licence, sources) are the dataset's own, as in its ``datapackage.json``.
 ``frictionless validate`` accepts the result. A vocabulary's ``enum`` holds the terms of the
 format the package declares (``rightsdata_format``): a term a later format added
-(``TERMS_FROM``) is left out of an older format's, as its JSON Schemas leave it out.
+(``TERMS_FROM``) is left out of an older format's, as its JSON Schemas leave it out, and so
+is a record kind a later format added (``KINDS_FROM``): its tables, its name among the
+``records`` table's kinds, its ID prefix in the ID patterns.
 
 >>> schema = table_schema(TABLES["figures.citations"])
 >>> schema["primaryKey"]
@@ -25,7 +27,7 @@ from typing import Any, Final
 from rightsdata._data.dataset import Dataset
 from rightsdata._tables.csvtables import DIALECT
 from rightsdata._tables.tables import TABLES, Column, ColumnType, ForeignKey, Table
-from rightsdata._values.format import FORMAT
+from rightsdata._values.format import FORMAT, FormatVersion, prefixes_in
 from rightsdata._values.ids import id_pattern
 
 __all__ = ["TABLESCHEMA_PROFILE", "descriptor", "field_descriptor", "table_schema"]
@@ -73,7 +75,9 @@ def field_descriptor(column: Column, format: int = FORMAT) -> dict[str, Any]:
     if column.required:
         constraints["required"] = True
     if column.type is ColumnType.ID:
-        constraints["pattern"] = _unanchored(id_pattern(column.refs))
+        # (not a kind a later format added: KINDS_FROM; none left, a newer field's column)
+        refs = prefixes_in(column.refs, format) or column.refs
+        constraints["pattern"] = _unanchored(id_pattern(refs))
     elif column.type is ColumnType.TERM:
         terms = list(column.terms_in(format))
         field["categories"] = terms
@@ -113,13 +117,17 @@ def table_schema(table: Table, format: int = FORMAT) -> dict[str, Any]:
 
 
 def descriptor(
-    dataset: Dataset, files: Mapping[str, bytes], formulas: str = "escape"
+    dataset: Dataset,
+    files: Mapping[str, bytes],
+    formulas: str = "escape",
+    format: FormatVersion | None = None,
 ) -> dict[str, Any]:
     """``datapackage.json`` for ``dataset``'s CSV tables, whose bytes ``files`` holds by table
-    name, written with the ``csv_formulas`` option ``formulas``: the dataset's own
-    descriptor, with one resource per table. Its ``rightsdata_format`` is the lowest format
-    the data needs (``_values.format.lowest_format``), as a folder written from the dataset
-    would declare, whatever the dataset was read from, and its Table Schemas' vocabularies
+    name (those of ``written_tables``), written with the ``csv_formulas`` option
+    ``formulas``: the dataset's own descriptor, with one resource per table. Its
+    ``rightsdata_format`` is ``format``, by default the lowest format the data needs
+    (``_values.format.lowest_format``), as a folder written from the dataset would declare,
+    whatever the dataset was read from, and its Table Schemas' vocabularies and ID patterns
     are that format's. Each resource's CSV dialect says how its file is written,
     ``formulas`` too (``rightsdata_csv_formulas``), which
     :func:`rightsdata.tables.read_directory` reads the tables back with (the export's
@@ -131,7 +139,9 @@ def descriptor(
     from rightsdata._values.format import FORMAT_KEY, lowest_format
 
     package = package_metadata(dataset)
-    format = package[FORMAT_KEY] = lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
+    if format is None:
+        format = lowest_format({kind: getattr(dataset, kind) for kind in KINDS})
+    package[FORMAT_KEY] = format
     package["resources"] = [
         {
             "name": name,
@@ -147,5 +157,6 @@ def descriptor(
             "schema": table_schema(table, format),
         }
         for name, table in TABLES.items()
+        if name in files
     ]
     return package

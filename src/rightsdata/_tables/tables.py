@@ -67,7 +67,7 @@ from rightsdata._values.dates import EDTF
 from rightsdata._values.docstrings import first_paragraph
 from rightsdata._values.durations import Duration, format_duration
 from rightsdata._values.errors import checked, not_a_name, what_was_given, with_article
-from rightsdata._values.format import terms_in
+from rightsdata._values.format import kinds_in, terms_in
 from rightsdata._values.hints import field_hints
 from rightsdata._values.ids import KIND_OF_PREFIX, PREFIX_OF_KIND, PREFIXES, a_noun, is_valid_id
 from rightsdata._values.namedmap import NamedMapping
@@ -95,6 +95,7 @@ __all__ = [
     "raw_columns",
     "rows",
     "value_columns",
+    "written_tables",
 ]
 
 #: One value of a row: text, a number, a day, a list of text (as a tuple), or None.
@@ -175,8 +176,10 @@ class Column:
 
     def terms_in(self, format: int) -> tuple[str, ...]:
         """The ``terms`` a reader of ``format`` reads, in their order: all but those a
-        later format added to the column's vocabulary (``TERMS_FROM``), as the JSON Schemas
-        of ``format`` leave them out. What an export declaring ``format`` lists.
+        later format added to the column's vocabulary (``TERMS_FROM``), or, in a column of
+        no vocabulary (the ``records`` table's ``kind``), the record kinds a later format
+        added (``KINDS_FROM``), as the JSON Schemas of ``format`` leave them out. What an
+        export declaring ``format`` lists.
 
         >>> from rightsdata.tables import TABLES
         >>> role = TABLES["events.participants"].column("role")
@@ -184,7 +187,8 @@ class Column:
         True
         """
         if self.vocabulary is None:
-            return self.terms
+            newer = set(KINDS) - set(kinds_in(format))
+            return tuple(term for term in self.terms if term not in newer)
         read = {str(term.value) for term in terms_in(self.vocabulary, format)}
         return tuple(term for term in self.terms if term in read)
 
@@ -692,6 +696,22 @@ def _build() -> dict[TableName, Table]:
 #: (``aliases``, ``citations``, ``inferred``), then ``records`` and ``redirects``. Read-only:
 #: the exports and ``to_pandas`` write these tables, so no caller may change them.
 TABLES: Final[NamedMapping[TableName, Table]] = NamedMapping(_build())
+
+
+def written_tables(format: int) -> list[tuple[TableName, Table]]:
+    """The tables an export declaring ``format`` writes, by name, in order: every table but
+    those of record kinds a later format added (``KINDS_FROM``: a kind's table and the
+    tables of its lists), whose files a reader of ``format`` does not know.
+
+    >>> len(written_tables(1)) == len(TABLES)  # (no kind is newer than format 1 yet)
+    True
+    """
+    readable = set(kinds_in(format))
+    return [
+        (name, table)
+        for name, table in TABLES.items()
+        if not table.kinds or readable.intersection(table.kinds)
+    ]
 
 
 def get_table(name: Table | TableName) -> Table:

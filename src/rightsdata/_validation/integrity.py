@@ -1238,9 +1238,10 @@ def _unjudged_events(context: Context, born: Mapping[str, EDTF], unread: set[str
 
 
 def _drop_same_ends(documents: dict[str, list[dict[str, Any]]]) -> None:
-    documents["relationships"] = [
-        d for d in documents.get("relationships", []) if d["subject"] != d["object"]
-    ]
+    if "relationships" in documents:  # (no list added: a format may have no such kind)
+        documents["relationships"] = [
+            d for d in documents["relationships"] if d["subject"] != d["object"]
+        ]
 
 
 def _drop(kind: str, field: str) -> Callable[[dict[str, list[dict[str, Any]]]], None]:

@@ -37,14 +37,15 @@ format 1).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, TypeAlias, TypeVar, cast
 
 if TYPE_CHECKING:
     from enum import Enum
 
     from rightsdata._values.errors import Problem
+    from rightsdata._values.names import KindName
     from rightsdata._values.places import Places
 
     #: A vocabulary's term (:func:`terms_in`).
@@ -78,8 +79,8 @@ OF_FROM: Final[FormatVersion] = 4
 #: each key written null (:func:`format_problems`, :func:`null_field_problems`), wherever
 #: the class is held (a figure in an event, an organisation...): an entry here is all
 #: those need (tests/data/test_fields_from.py). (A date's sets are not a field:
-#: :data:`SETS_FROM`; a vocabulary term has :data:`TERMS_FROM`; a record kind has no entry:
-#: docs/maintaining.md.)
+#: :data:`SETS_FROM`; a vocabulary term has :data:`TERMS_FROM`; a record kind
+#: :data:`KINDS_FROM`.)
 FIELDS_FROM: Final[Mapping[tuple[str, str], FormatVersion]] = MappingProxyType(
     {("Figure", "of"): OF_FROM}
 )
@@ -92,6 +93,16 @@ FIELDS_FROM: Final[Mapping[tuple[str, str], FormatVersion]] = MappingProxyType(
 #: event's kind, a participant's role in an event...): an entry here is all those need
 #: (tests/data/test_terms_from.py). Empty: every term is format 1's.
 TERMS_FROM: Final[Mapping[tuple[str, str], FormatVersion]] = MappingProxyType({})
+#: The record kinds a format after the first added, by name (``"ratings"``), with the format
+#: it first appears in: an older format's schemas have no schema of the kind, nor its ID
+#: prefix in any pattern (:func:`prefixes_in`); rightsdata.testing's strategies for readers
+#: of an older format draw none of its records (:func:`kinds_in`), nor a reference to one;
+#: an older format's files and table exports have no file, list or table of it; a dataset
+#: holding a record of it needs its format (:func:`needed_format`), and one declaring an
+#: older format is refused at each such record, and at the kind's file or list in a file
+#: where that holds none (:func:`format_problems`): an entry here is all those need
+#: (tests/data/test_kinds_from.py). Empty: every kind is format 1's.
+KINDS_FROM: Final[Mapping[str, FormatVersion]] = MappingProxyType({})
 #: The data package descriptor's file name.
 DESCRIPTOR: Final = "datapackage.json"
 #: The descriptor's key naming the format.
@@ -265,6 +276,63 @@ def terms_in(vocabulary: type[_Term], format: int) -> list[_Term]:
         return list(vocabulary)
     name = vocabulary.__name__
     return [term for term in vocabulary if TERMS_FROM.get((name, term.value), 1) <= format]
+
+
+def kind_format(kind: str) -> FormatVersion:
+    """The format that added the record kind ``kind`` (:data:`KINDS_FROM`): 1 for a kind
+    every format has.
+
+    >>> kind_format("events")
+    1
+    """
+    return _newer_kinds(1).get(kind, 1)
+
+
+def kinds_in(format: int) -> tuple[KindName, ...]:
+    """The record kinds a reader of ``format`` reads, in the order datasets list them: all
+    but those a later format added (:data:`KINDS_FROM`). What an older format's schemas,
+    files, table exports and rightsdata.testing's strategies for it hold.
+
+    >>> kinds_in(1)[:3]
+    ('sources', 'persons', 'organizations')
+    """
+    from rightsdata._values.ids import PREFIX_OF_KIND  # (the kinds, in their order)
+
+    newer = _newer_kinds(format)
+    return cast("tuple[KindName, ...]", tuple(k for k in PREFIX_OF_KIND if k not in newer))
+
+
+def prefixes_in(prefixes: Sequence[str], format: int) -> tuple[str, ...]:
+    """Those of the ID ``prefixes`` (as a reference's rule names them) whose kind a reader
+    of ``format`` reads, in their order: the prefix of a kind a later format added
+    (:data:`KINDS_FROM`) left out, as an older format's ID patterns leave it out.
+
+    >>> prefixes_in(("person", "org", "group"), 1)
+    ('person', 'org', 'group')
+    """
+    newer = _newer_kinds(format)
+    if not newer:
+        return tuple(prefixes)
+    from rightsdata._values.ids import PREFIX_OF_KIND
+
+    left_out = {PREFIX_OF_KIND[kind] for kind in newer}
+    return tuple(prefix for prefix in prefixes if prefix not in left_out)
+
+
+def _newer_kinds(after: int) -> dict[str, FormatVersion]:
+    """The :data:`KINDS_FROM` entries of a format after ``after``, in the kinds' order;
+    ValueError for an entry that names no record kind."""
+    if not KINDS_FROM:
+        return {}
+    from rightsdata._values.ids import PREFIX_OF_KIND
+
+    for kind in KINDS_FROM:
+        if kind not in PREFIX_OF_KIND:
+            raise ValueError(
+                f"KINDS_FROM names {kind!r}, which is no record kind; the kinds are "
+                f"{', '.join(PREFIX_OF_KIND)}"
+            )
+    return {k: KINDS_FROM[k] for k in PREFIX_OF_KIND if KINDS_FROM.get(k, 1) > after}
 
 
 def newer_paths(cls: type) -> tuple[tuple[_Path, tuple[str, str], FormatVersion], ...]:
@@ -496,10 +564,14 @@ def _found(
 
 
 def _newest_held(records: Mapping[str, Sequence[Any]]) -> int:
-    """The newest format a field or term among ``records`` (each kind's records) needs: that
-    of the newest :data:`FIELDS_FROM` entry holding a value in one of them, or
-    :data:`TERMS_FROM` entry one holds, 1 if none does."""
+    """The newest format a field, term or kind among ``records`` (each kind's records) needs:
+    that of the newest :data:`FIELDS_FROM` entry holding a value in one of them, or
+    :data:`TERMS_FROM` entry one holds, or :data:`KINDS_FROM` entry of a kind some are of, 1
+    if none does."""
     newest = 1
+    for kind, format in _newer_kinds(1).items():
+        if format > newest and records.get(kind):
+            newest = format
     for items in records.values():
         if not items:
             continue
@@ -511,9 +583,10 @@ def _newest_held(records: Mapping[str, Sequence[Any]]) -> int:
 
 def needed_format(records: Mapping[str, Sequence[Any]]) -> FormatVersion:
     """The lowest format that can hold ``records`` (each kind's records): that of the newest
-    field among them a later format added (:data:`FIELDS_FROM`: 4 if a figure has ``of``)
-    or term one added (:data:`TERMS_FROM`), else 3 if a date is a set, else 1 (every format
-    reads them). ``Dataset.format`` where nothing is declared.
+    field among them a later format added (:data:`FIELDS_FROM`: 4 if a figure has ``of``),
+    term one added (:data:`TERMS_FROM`) or kind one added (:data:`KINDS_FROM`), else 3 if a
+    date is a set, else 1 (every format reads them). ``Dataset.format`` where nothing is
+    declared.
 
     >>> needed_format({})
     1
@@ -544,16 +617,22 @@ def format_problems(
     declared_in: str,
     where: Mapping[str, str | Places] | None = None,
     fix: str | None = None,
+    present: Collection[str] = (),
 ) -> list[Problem]:
     """A problem for each thing among ``records`` (each kind's records) that a reader of the
     format ``declared`` cannot read, in a dataset whose descriptor, ``declared_in``
     (``datapackage.json``, "the descriptor given"), declares it (None: it declares none, so
-    format 1): a date that is a set under format 1 or 2, a value of a field a later format
-    added (:data:`FIELDS_FROM`: a figure's ``of`` under format 1 to 3), a term a later
-    format added to a vocabulary (:data:`TERMS_FROM`: none yet). ``fix`` says what to
-    do (by default, to declare the format needed there; a ``fix`` given is told that format
-    where it says ``{format}``), and ``where`` where each kind's records are (a file's name
-    or :class:`~rightsdata._values.places.Places`; the kind's own name if not given).
+    format 1): a record of a kind a later format added (:data:`KINDS_FROM`: none yet), a
+    date that is a set under format 1 or 2, a value of a field a later format added
+    (:data:`FIELDS_FROM`: a figure's ``of`` under format 1 to 3), a term a later format
+    added to a vocabulary (:data:`TERMS_FROM`: none yet). ``fix`` says what to do (by
+    default, to declare the format needed there; a ``fix`` given is told that format where
+    it says ``{format}``), and ``where`` where each kind's records are (a file's name or
+    :class:`~rightsdata._values.places.Places`; the kind's own name if not given).
+    ``present``: the kinds whose file or list the dataset's files have, even empty (a
+    reader of an older format refuses the file or key of a kind it does not know, records
+    or none): one of a later format's kind that holds no record is told at its list. The
+    documents given in Python pass none (``Dataset.to_dict()`` gives every kind's list).
 
     Every problem's advice names one format: the one all of ``records`` need (the lowest
     that holds them), so that following any of them is enough: a set under format 1 in a
@@ -584,10 +663,68 @@ def format_problems(
     """
     effective = 1 if declared is None else declared
     problems = []
+    # (a kind's list with no record needs its format too: so does all the dataset holds)
+    newer = _newer_kinds(effective)
+    at_least = max((newer[kind] for kind in present if kind in newer), default=1)
+    if newer:
+        problems += _kind_problems(records, declared, declared_in, where, fix, present, at_least)
     if effective < SETS_FROM:
-        problems += _set_date_problems(records, declared, declared_in, where, fix)
+        problems += _set_date_problems(records, declared, declared_in, where, fix, at_least)
     if effective < FORMAT:
-        problems += _field_problems(records, declared, declared_in, where, fix)
+        problems += _field_problems(records, declared, declared_in, where, fix, at_least)
+    return problems
+
+
+def _kind_problems(
+    records: Mapping[str, Sequence[Any]],
+    declared: int | None,
+    declared_in: str,
+    where: Mapping[str, str | Places] | None,
+    fix: str | None,
+    present: Collection[str],
+    at_least: int,
+) -> list[Problem]:
+    """A problem for each record among ``records`` of a kind a format after ``declared``
+    added (:data:`KINDS_FROM`), at the record, and one at the list of each such kind
+    ``present`` that holds no record (:func:`format_problems`, whose arguments these are).
+
+    >>> from unittest import mock
+    >>> import rightsdata
+    >>> import rightsdata._values.format as formats
+    >>> ratings = list(rightsdata.load().ratings)[:1]
+    >>> with mock.patch.object(formats, "KINDS_FROM", {"ratings": 4}):  # (as if format 4's)
+    ...     (record,) = _kind_problems({"ratings": ratings}, 3, "datapackage.json",
+    ...                                {"ratings": "ratings.json"}, None, (), 1)
+    ...     (empty,) = _kind_problems({}, 3, "datapackage.json", {"ratings": "ratings.json"},
+    ...                               None, ("ratings",), 4)
+    >>> print(record)  # doctest: +NORMALIZE_WHITESPACE
+    ratings.json[0] rating:civicus-colombia-2019-watchlist: the record kind 'ratings' needs
+    format 4, and the dataset declares format 3: set rightsdata_format to 4 in
+    datapackage.json (readers of formats 1-3 cannot read it)
+    >>> print(empty)  # doctest: +NORMALIZE_WHITESPACE
+    ratings.json: the record kind 'ratings', even with no records, needs format 4, and the
+    dataset declares format 3: set rightsdata_format to 4 in datapackage.json (readers of
+    formats 1-3 cannot read it)
+    """
+    from rightsdata._values.errors import ProblemCode
+    from rightsdata._values.places import places_of
+
+    effective = 1 if declared is None else declared
+    where = where or {}
+    problems = []
+    for kind, format in _newer_kinds(effective).items():
+        items = records.get(kind) or ()
+        if not items and kind not in present:
+            continue
+        advice = _advice(records, format, declared, declared_in, fix, at_least)
+        places = places_of(kind, where.get(kind, kind))
+        if not items:
+            message = f"the record kind {kind!r}, even with no records, {advice}"
+            problems.append(places.problem(message, ProblemCode.VALUE))
+            continue
+        message = f"the record kind {kind!r} {advice}"
+        for index, record in enumerate(items):
+            problems.append(places.at(index, record.id).problem("", message, ProblemCode.VALUE))
     return problems
 
 
@@ -597,13 +734,14 @@ def _advice(
     declared: int | None,
     declared_in: str,
     fix: str | None,
+    at_least: int = 1,
 ) -> str:
     """What a problem of a thing that needs format ``feature`` says after its value: that
     format, the one declared, and what to do: declare the format the whole dataset needs
-    (``records``' own, at least ``feature``), named once for every problem.
-    ``fix`` (None: set the key in ``declared_in``) is told that format where it says
-    ``{format}``."""
-    whole = max(feature, needed_format(records))
+    (``records``' own, at least ``feature`` and ``at_least``: that of a kind's list with no
+    record), named once for every problem. ``fix`` (None: set the key in ``declared_in``)
+    is told that format where it says ``{format}``."""
+    whole = max(feature, needed_format(records), at_least)
     also = "" if whole == feature else f" (all it holds needs format {whole})"
     fix = fix or f"set {FORMAT_KEY} to {{format}} in {declared_in}"
     return (
@@ -658,6 +796,7 @@ def _field_problems(
     declared_in: str,
     where: Mapping[str, str | Places] | None,
     fix: str | None,
+    at_least: int = 1,
 ) -> list[Problem]:
     """A problem for each value among ``records`` of a field a format after ``declared``
     added (:data:`FIELDS_FROM`), and each term one added (:data:`TERMS_FROM`), in a dataset
@@ -677,7 +816,7 @@ def _field_problems(
         if message is None:
             words = _field_words(newer.entry) if newer.term is None else _term_words(newer.entry)
             message = messages[newer] = f"{words} " + _advice(
-                records, newer.format, declared, declared_in, fix
+                records, newer.format, declared, declared_in, fix, at_least
             )
         record = records[kind][index]
         place = places_of(kind, where.get(kind, kind)).at(index, record.id)
@@ -791,6 +930,7 @@ def _set_date_problems(
     declared_in: str,
     where: Mapping[str, str | Places] | None,
     fix: str | None,
+    at_least: int = 1,
 ) -> list[Problem]:
     """A problem for each date that is a set among ``records``, in a dataset declaring a
     format before :data:`SETS_FROM` (:func:`format_problems`, whose arguments these are).
@@ -815,7 +955,7 @@ def _set_date_problems(
     if not found:  # (the advice scans every record: only a load with problems pays for it)
         return []
     message = "a date that is a set (one of some dates) " + _advice(
-        records, SETS_FROM, declared, declared_in, fix
+        records, SETS_FROM, declared, declared_in, fix, at_least
     )
     where = where or {}
     problems = []
