@@ -62,6 +62,7 @@ ProblemCodeValue: TypeAlias = Literal[
     "newer_format",
     "file",
     "strict",
+    "version",
 ]
 #: Every code a :class:`Problem` may carry, in :class:`ProblemCode`'s order: to map each to a
 #: program's own handling, and to see a new one in a new release (adding a code is no
@@ -103,6 +104,10 @@ class ProblemCode:
     #: well-formed data that is almost certainly wrong (an unassigned country code, a
     #: participant named twice): reported only by a strict check (``strict=True``)
     STRICT: Final = "strict"
+    #: the dataset's version does not meet the version required of it: what the command
+    #: line's ``--json`` reports of a base given as ``NAME@VERSION`` (in Python,
+    #: ``load(version=)`` raises :class:`DatasetVersionError`); nothing may be wrong with it
+    VERSION: Final = "version"
 
 
 def known_code(code: str) -> ProblemCodeValue:
