@@ -1058,14 +1058,15 @@ class InvalidDataError(RightsdataError, ValueError):
 
     Nothing is half-loaded: when this is raised, no dataset was built.
 
-    ``unchecked`` names the record kinds (``("persons",)``) references to which were not
-    checked, because some of their records could not be read at all (a file that is not
-    JSON, a JSON Lines line whose kind is unknown): a reference to one of them may name a
-    record that is there, so it is not reported, and a load after the fixes may report
-    more; or could not be compared with a record of theirs that failed to structure (a
-    victim's birth, the rating before another: docs/loading.md); under ``strict``, whose
-    records the strict checks could not read (one that failed, or a file that could not be
-    read). The message says so on
+    ``unchecked`` names the record kinds (``("persons",)``) not checked in full: some of
+    their records could not be read at all (a file that is not JSON, or no regular file; a
+    JSON Lines line whose kind is unknown, which names every kind), so none of those was
+    judged, and a reference to one of them may name a record that is there, so it is not
+    reported (the kind is named even where nothing refers to it: a load after the fixes may
+    report more); or references to them could not be compared with a record of theirs that
+    failed to structure (a victim's birth, the rating before another: docs/loading.md);
+    under ``strict``, whose records the strict checks could not read (one that failed). The
+    message says so on
     its last line; :func:`rightsdata.validate` gives the same as its list's ``unchecked``.
 
     ``stopped_at`` is the ``max_problems`` a load was given and stopped at, having found that
