@@ -238,10 +238,14 @@ def test_base_takes_a_version_required_of_a_bundled_dataset(
             f"rightsdata validate: bundled dataset 'kazakhstan' is version {bundled}, but "
             f"version {unmet} ("
         ), err
-    # under --json too (nothing on stdout: no problem of the data was found)
+    # under --json too, and the problem of the base on stdout (it printed nothing there:
+    # tests/cli/test_cli_json_failures.py goes through every command)
     argv = ["validate", additions, "--base", f"kazakhstan@{int(major) + 1}", "--json"]
     code, out, err = run(capsys, *argv)
-    assert (code, out) == (EXIT_INVALID, "") and f"is version {bundled}" in err
+    assert code == EXIT_INVALID and f"is version {bundled}" in err
+    assert [(p["code"], p["base"]) for p in json.loads(out)] == [
+        ("version", f"kazakhstan@{int(major) + 1}")
+    ]
     # a requirement that is none, and a name no bundled dataset has: usage errors
     code, _, err = run(capsys, "validate", "event.json", "--base", "kazakhstan@3.x")
     assert code == EXIT_USAGE

@@ -200,3 +200,32 @@ def test_invalid_data_still_exits_1(capsys: pytest.CaptureFixture[str], here: Pa
     (here / "events.json").unlink()
     write_folder(here, {"persons.json": [person_doc()], "events.json": [event_doc()]})
     assert run(capsys, "validate", "ds")[0] == EXIT_OK
+
+
+def test_a_kind_whose_file_it_cannot_read_is_unchecked_in_the_report(
+    capsys: pytest.CaptureFixture[str], here: Path
+) -> None:
+    """(persons.json a FIFO beside a sources.json with a problem, and nothing referring to
+    persons: ``validate --json-report`` said ``"unchecked": []``, as if the problems were
+    all there are, though none of the file's records was judged; a kind's file checked
+    alone names its own kind where it cannot be read, docs/cli.md.)"""
+    (here / "events.json").unlink()
+    (here / "persons.json").unlink()
+    os.mkfifo(here / "persons.json")
+    write_folder(here, {"sources.json": [source_doc(), {"id": "source:b"}]})
+    code, out, _ = run(capsys, "validate", "ds", "--json-report")
+    report = json.loads(out)
+    assert code == EXIT_INVALID
+    assert {p["file"] for p in report["problems"]} == {"sources.json", "persons.json"}
+    assert report["unchecked"] == ["persons"]
+    code, out, _ = run(capsys, "validate", "ds")
+    assert code == EXIT_INVALID
+    assert "Not checked: references to persons, and checks that need their records" in " ".join(
+        out.split()
+    )
+    # a file that is not JSON: the same, in the folder and checked alone
+    (here / "persons.json").unlink()
+    (here / "persons.json").write_text("[{", encoding="utf-8")
+    for path in ("ds", "ds/persons.json"):
+        code, out, _ = run(capsys, "validate", path, "--json-report")
+        assert (code, json.loads(out)["unchecked"]) == (EXIT_INVALID, ["persons"]), path

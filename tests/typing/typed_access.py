@@ -219,7 +219,7 @@ def handling(problem: rightsdata.Problem) -> str:
             return "fix the file"
         case "value" | "rule" | "integrity" | "schema" | "package" | "strict":
             return "fix the data"
-        case rightsdata.ProblemCode.NEWER_FORMAT:
+        case rightsdata.ProblemCode.NEWER_FORMAT | "version":
             return "upgrade rightsdata"
         case "file":
             return "check the path"

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import rightsdata
 from rightsdata import InvalidDataError
 from rightsdata._data.loading import read_folder
+from rightsdata._model.records import KINDS
 from rightsdata._values.errors import ProblemCode
 from rightsdata.vocab import Role
 
@@ -626,7 +627,9 @@ def test_a_json_lines_line_of_no_known_kind_notes_every_kind_referred_to(
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     error = _load_error(path)
     assert [p.location for p in error.problems] == ["data.jsonl:1"]
-    assert error.unchecked == ("sources", "persons")  # (the event's citation and participant)
+    # the kinds the event refers to (its citation and participant), and every other: the
+    # line may have been a record of any kind, none of whose rules was judged
+    assert error.unchecked == tuple(KINDS)
 
 
 def test_no_note_where_every_reference_was_judged(make_folder: MakeFolder) -> None:
@@ -635,13 +638,26 @@ def test_no_note_where_every_reference_was_judged(make_folder: MakeFolder) -> No
     error = _load_error(make_folder(files))
     assert (len(error.problems), error.unchecked) == (1, ())
     assert "Not checked" not in str(error)
-    # a file that cannot be read, to whose records nothing refers
-    files = {"sources.json": [source_doc()], "persons.json": "[{"}
-    error = _load_error(make_folder(files))
-    assert (len(error.problems), error.unchecked) == (1, ())
-    assert "Not checked" not in str(error)
     # and a clean load says nothing, as it raises nothing
     assert rightsdata.load_path(make_folder(base_files())).counts()["events"] == 1
+
+
+@pytest.mark.parametrize("unread", ["[{", '{"person:a": {}}', "a folder"])
+def test_a_kind_whose_file_could_not_be_read_is_noted_though_nothing_refers_to_it(
+    make_folder: MakeFolder, unread: str
+) -> None:
+    """(It was not, without strict: ``unchecked`` was ``()``, and ``validate --json-report``
+    said ``"unchecked": []``, as if the problems were all there are, though none of the
+    file's records was judged; a kind's file checked alone, and a strict load, named it.)"""
+    files = {"sources.json": [source_doc()], "persons.json": "" if unread == "a folder" else unread}
+    folder = make_folder(files)
+    if unread == "a folder":  # (no regular file: read as a FIFO or a device is not)
+        (folder / "persons.json").unlink()
+        (folder / "persons.json").mkdir()
+    error = _load_error(folder)
+    assert (len(error.problems), error.unchecked) == (1, ("persons",))
+    assert str(error).splitlines()[-1].startswith("Not checked: references to persons, ")
+    assert rightsdata.validate(folder).unchecked == ("persons",)
 
 
 def _nameless_person() -> dict[str, Any]:
@@ -722,7 +738,8 @@ def test_a_ratings_sequence_not_judged_for_a_line_not_read_is_noted(tmp_path: Pa
     # a line that may be the rating between them: their sequence is not judged, and said so
     path.write_text(path.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
     error = _load_error(path)
-    assert (len(error.problems), error.unchecked) == (1, ("ratings",))
+    # (every kind: the line may have been a record of any kind, a rating among them)
+    assert (len(error.problems), error.unchecked) == (1, tuple(KINDS))
 
 
 @pytest.mark.parametrize("broken", ["no id", "a bad level"])

@@ -1381,11 +1381,12 @@ def test_a_kind_whose_file_failed_to_read_is_said_unchecked_under_strict(
 ) -> None:
     """persons.json not JSON, or not a list, gave unchecked () under strict, though a record
     that failed with no ID named 'persons': none of its records was judged by the strict rules
-    (its 'UK' would show once it loads). Without strict, unchanged: nothing references it."""
+    (its 'UK' would show once it loads). Without strict too, though nothing references it:
+    none of its records was judged by any rule (tests/validation/test_integrity.py)."""
     (tmp_path / "sources.json").write_text(json.dumps([SOURCE]), encoding="utf-8")
     (tmp_path / "persons.json").write_text(text, encoding="utf-8")
     assert rightsdata.validate(tmp_path, strict=True).unchecked == ("persons",)
-    assert rightsdata.validate(tmp_path).unchecked == ()
+    assert rightsdata.validate(tmp_path).unchecked == ("persons",)
     with pytest.raises(InvalidDataError) as raised:
         rightsdata.load_path(tmp_path, strict=True)
     assert str(raised.value).splitlines()[-1] == (

@@ -16,7 +16,7 @@ from rightsdata import PROBLEM_CODES, FieldError, Problem, ProblemCode, ProblemC
 def test_the_codes_are_listed_once_and_problem_code_names_each() -> None:
     # a program maps each code to its own handling, and sees a new one when it upgrades
     assert typing.get_args(ProblemCodeValue) == PROBLEM_CODES
-    assert len(set(PROBLEM_CODES)) == len(PROBLEM_CODES) == 13
+    assert len(set(PROBLEM_CODES)) == len(PROBLEM_CODES) == 14
     named = {name: value for name, value in vars(ProblemCode).items() if name.isupper()}
     # each constant is its code as text, in the list's order, its name the code's
     assert tuple(named.values()) == PROBLEM_CODES

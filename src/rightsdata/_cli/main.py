@@ -18,8 +18,9 @@ never putting them on standard output; a character the output's encoding cannot 
 written as its escape, and JSON with its escapes.
 
 Text output fits the terminal (:func:`rightsdata.textcard.terminal_width`); ``--json`` prints
-data instead, or, where the data or its base has problems (exit code 1), the problems as JSON
-(a usage error leaves standard output empty). Commands are documented, with examples that
+data instead, or, where the command ends with exit code 1 (the data or its base has problems,
+a base does not meet ``--base NAME@VERSION``), the problems as JSON (a usage error leaves
+standard output empty). Commands are documented, with examples that
 the tests run, in docs/cli.md.
 """
 
@@ -48,6 +49,7 @@ from rightsdata._cli.output import (
     _print_json,
     _print_problems,
     base_note,
+    failed_json,
     given_paths,
     keep_given,
     refused_json,
@@ -160,7 +162,9 @@ def _run(args: argparse.Namespace) -> int:
     except MissingExtraError as exc:  # an optional dependency (validate --schema: jsonschema)
         _print_error(f"{who}: {exc}", given_paths(args))
         return EXIT_USAGE
-    except RightsdataError as exc:
+    except RightsdataError as exc:  # (a base's version not met: --base kazakhstan@9)
+        if wants_json(args):  # (JSON still, as for problems: output.failed_json)
+            _print_json(failed_json(exc, args))
         _print_error(f"{who}: {exc}", given_paths(args))
         return EXIT_INVALID
     except OSError as exc:  # what the system answered, without its "[Errno 13]"

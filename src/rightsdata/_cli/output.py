@@ -13,6 +13,7 @@ from rightsdata._values.errors import (
     InvalidDataError,
     Problem,
     ProblemCode,
+    RightsdataError,
     one_line,
     printable_path,
     unchecked_note,
@@ -119,25 +120,81 @@ def refused_json(error: InvalidDataError, args: argparse.Namespace) -> object:
     """What standard output holds when a command given ``--json`` (or ``validate
     --json-report``) is refused for the problems of its data or of its base (exit code 1):
     ``validate --json``'s list of problems, else the object ``validate --json-report``
-    prints (``problems``, ``unchecked``, where ``--max-problems`` was given ``stopped_at``,
-    and the base, :func:`~rightsdata._cli.arguments.base_json`: its ``base_name`` and
-    ``base_version`` null where the base itself was refused). A base's problems carry
-    ``base`` (:func:`_problem_json`); its data was not read, so ``unchecked`` names every
-    kind (fixing the base may reveal more)."""
-    from rightsdata._cli.arguments import BaseRefusedError, base_json, bundled_base
+    prints (:func:`report_json`: ``problems``, ``unchecked``, where ``--max-problems`` was
+    given ``stopped_at``, and the base, :func:`~rightsdata._cli.arguments.base_json`: its
+    ``base_name`` and ``base_version`` null where the base itself was refused). A base's
+    problems carry ``base`` (:func:`_problem_json`); its data was not read, so ``unchecked``
+    names every kind (fixing the base may reveal more)."""
+    from rightsdata._cli.arguments import BaseRefusedError, bundled_base
     from rightsdata._model.records import KINDS
 
     base = error.base if isinstance(error, BaseRefusedError) else None
     noted = base is None and hasattr(args, "base") and args.base is None  # (as main notes it)
     over = bundled_base(getattr(args, "base", None)) if base is None else None
     problems = problems_json(error.problems, base, noted=noted, over=over)
+    unchecked = list(KINDS) if base is not None else [k for k in KINDS if k in error.unchecked]
+    return report_json(problems, args, unchecked, stopped_at=error.stopped_at)
+
+
+def failed_json(error: RightsdataError, args: argparse.Namespace) -> object:
+    """What standard output holds when a command given ``--json`` (or ``--json-report``) is
+    ended by an error that is no problem its data's load found (exit code 1; the error said
+    on standard error, as without ``--json``): :func:`report_json`'s list or object, the
+    error its one problem, and every kind ``unchecked`` (the data was not checked in full).
+
+    A base that does not meet the version ``--base NAME@VERSION`` requires
+    (:class:`~rightsdata.DatasetVersionError`) is a problem of the base, of code
+    ``version``, at its ``datapackage.json.version``, marked with ``base`` as a refused
+    base's problems are; ``base_name`` and ``base_version`` are the base's name and the
+    version found (the base was read: its version is what fails). Any other error is a
+    problem of the data as given (its path, or the bundled dataset's name), of the error's
+    code where it has one (:class:`~rightsdata.FieldError`), else ``value``."""
+    from rightsdata._cli.arguments import bundled_base
+    from rightsdata._model.records import KINDS
+    from rightsdata._values.errors import DatasetVersionError, FieldError, printable
+
+    given: str | None = getattr(args, "base", None)
+    if (
+        isinstance(error, DatasetVersionError)
+        and given is not None
+        and bundled_base(given) == error.name
+    ):
+        problem = Problem(
+            "datapackage.json.version", str(error), ProblemCode.VERSION, file="datapackage.json"
+        )
+        import rightsdata
+
+        named = rightsdata.load(error.name).name  # (the base's own name, as base_json says it)
+        over = {"base": printable(given), "base_name": named, "base_version": error.found}
+        return report_json(problems_json([problem], over["base"]), args, list(KINDS), base=over)
+    code = error.code if isinstance(error, FieldError) else ProblemCode.VALUE
+    named = getattr(args, "path", None) or getattr(args, "data", None) or args.name
+    problem = Problem(printable(str(named)), str(error), code)
+    return report_json(problems_json([problem]), args, list(KINDS))
+
+
+def report_json(
+    problems: list[dict[str, str | int | None]],
+    args: argparse.Namespace,
+    unchecked: Sequence[str],
+    *,
+    stopped_at: int | None = None,
+    base: dict[str, str | None] | None = None,
+) -> object:
+    """The JSON of a command refused (exit code 1), given its ``problems``
+    (:func:`problems_json`): ``validate --json``'s list of them, else the object
+    ``validate --json-report`` prints, which the other commands print too: ``problems``,
+    ``unchecked`` (the kinds not checked in full, in the order of the kinds), where
+    ``--max-problems`` was given ``stopped_at``, and ``base``, ``base_name`` and
+    ``base_version`` (``base``; else :func:`~rightsdata._cli.arguments.base_json`'s)."""
+    from rightsdata._cli.arguments import base_json
+
     if args.command == "validate" and not args.json_report:
         return problems
-    unchecked = list(KINDS) if base is not None else [k for k in KINDS if k in error.unchecked]
-    report: dict[str, object] = {"problems": problems, "unchecked": unchecked}
+    report: dict[str, object] = {"problems": problems, "unchecked": list(unchecked)}
     if getattr(args, "max_problems", None) is not None:  # (validate's: where it was given)
-        report["stopped_at"] = error.stopped_at
-    return {**report, **base_json(args)}
+        report["stopped_at"] = stopped_at
+    return {**report, **(base_json(args) if base is None else base)}
 
 
 def wants_json(args: argparse.Namespace) -> bool:

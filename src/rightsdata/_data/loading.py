@@ -2538,9 +2538,11 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         problems += check_strict(
             parts.records, parts.where, base, failed=parts.failed, unjudged=unjudged
         )
-        # A kind whose file or list could not be read (not JSON, not a list) had none of its
-        # records judged by the strict rules either: it is unchecked, as one that failed is.
-        unjudged.update(partial)
+    # A kind whose file or list could not be read (not JSON, not a list, no file: a FIFO) had
+    # none of those records judged, strictly or not, though nothing refers to them: it is
+    # unchecked, as a kind's file checked alone says (kindfile), and a load after the fix may
+    # find more in it.
+    unjudged.update(partial)
     if problems:
         return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
     descriptor = parts.descriptor

@@ -48,10 +48,11 @@ def validate(
     ...     rightsdata.validate(folder)
     []
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     _ = (pathlib.Path(folder) / "data.jsonl").write_text(
-    ...         '{"$kind": "events", "id": "event:a", "kind": "protest", "title": "A protest",'
-    ...         ' "citations": [{"source": "source:a"}]}\\n{not json\\n')
-    ...     problems = rightsdata.validate(pathlib.Path(folder) / "data.jsonl")
+    ...     _ = (pathlib.Path(folder) / "events.json").write_text(
+    ...         '[{"id": "event:a", "kind": "protest", "title": "A protest",'
+    ...         ' "citations": [{"source": "source:a"}]}]')
+    ...     _ = (pathlib.Path(folder) / "sources.json").write_text("[{")  # (not JSON)
+    ...     problems = rightsdata.validate(folder)
     >>> len(problems), problems.unchecked
     (1, ('sources',))
 

@@ -62,6 +62,7 @@ ProblemCodeValue: TypeAlias = Literal[
     "newer_format",
     "file",
     "strict",
+    "version",
 ]
 #: Every code a :class:`Problem` may carry, in :class:`ProblemCode`'s order: to map each to a
 #: program's own handling, and to see a new one in a new release (adding a code is no
@@ -103,6 +104,10 @@ class ProblemCode:
     #: well-formed data that is almost certainly wrong (an unassigned country code, a
     #: participant named twice): reported only by a strict check (``strict=True``)
     STRICT: Final = "strict"
+    #: the dataset's version does not meet the version required of it: what the command
+    #: line's ``--json`` reports of a base given as ``NAME@VERSION`` (in Python,
+    #: ``load(version=)`` raises :class:`DatasetVersionError`); nothing may be wrong with it
+    VERSION: Final = "version"
 
 
 def known_code(code: str) -> ProblemCodeValue:
@@ -1053,14 +1058,15 @@ class InvalidDataError(RightsdataError, ValueError):
 
     Nothing is half-loaded: when this is raised, no dataset was built.
 
-    ``unchecked`` names the record kinds (``("persons",)``) references to which were not
-    checked, because some of their records could not be read at all (a file that is not
-    JSON, a JSON Lines line whose kind is unknown): a reference to one of them may name a
-    record that is there, so it is not reported, and a load after the fixes may report
-    more; or could not be compared with a record of theirs that failed to structure (a
-    victim's birth, the rating before another: docs/loading.md); under ``strict``, whose
-    records the strict checks could not read (one that failed, or a file that could not be
-    read). The message says so on
+    ``unchecked`` names the record kinds (``("persons",)``) not checked in full: some of
+    their records could not be read at all (a file that is not JSON, or no regular file; a
+    JSON Lines line whose kind is unknown, which names every kind), so none of those was
+    judged, and a reference to one of them may name a record that is there, so it is not
+    reported (the kind is named even where nothing refers to it: a load after the fixes may
+    report more); or references to them could not be compared with a record of theirs that
+    failed to structure (a victim's birth, the rating before another: docs/loading.md);
+    under ``strict``, whose records the strict checks could not read (one that failed). The
+    message says so on
     its last line; :func:`rightsdata.validate` gives the same as its list's ``unchecked``.
 
     ``stopped_at`` is the ``max_problems`` a load was given and stopped at, having found that
