@@ -22,7 +22,6 @@ import errno
 import os
 import stat
 import sys
-from pathlib import Path
 from typing import Final
 
 __all__ = [
@@ -99,14 +98,15 @@ def make_writable(path: str | os.PathLike[str]) -> int | None:
     return mode
 
 
-def remove_file(path: Path) -> None:
+def remove_file(path: str | os.PathLike[str]) -> None:
     """Remove the file at ``path``, if one is there, read-only or not, as POSIX removes a
     file whatever its mode: on Windows, which removes no read-only file, the attribute is
     taken off first, and put back if the file still cannot be removed (another program
     holds it open), so that a file left is left as it was. Raises the removal's OSError."""
     mode = make_writable(path)
     try:
-        path.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
     except OSError:
         if mode is not None:
             with contextlib.suppress(OSError):
