@@ -612,7 +612,9 @@ def periods_differ(periods: Iterable[Duration | None]) -> str:
     return f"{rates} and claims that are not rates" if None in periods else rates
 
 
-def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
+def figures_summary(
+    figures: Sequence[Figure], disagree: bool, name: Callable[[str], str] = str
+) -> str:
     """What the claims of a :class:`~rightsdata.Figures` say, in a line (``disagree``: its
     ``disagree``): how many, then,
     where they count one quantity (one measure, unit and period, of one thing), their numbers
@@ -625,7 +627,10 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     number that none states as it is, in each one's words ('less than 10 or more than 10
     people': never '10 people', which both exclude); and whether they disagree. Claims
     that state no number ("thousands") are shown in their words, which alone tell them
-    apart.
+    apart. A field of a figure that has no words here (nor on the cards:
+    :data:`PART_SHOWN`) is said after them, as a card says it after a part
+    (:func:`part_more`; ``name`` turns a record ID into a name): a field added to
+    :class:`~rightsdata.Figure` is never left out of the line.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -638,25 +643,31 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     "2 claims, an unstated number of people ('thousands of people voicing demands', 'many \
 thousands took to the streets')"
     """
+    parts = [*_claims_said(figures), *_claims_more(figures, name)]
+    if disagree:
+        parts.append("disagree")
+    return ", ".join(parts)
+
+
+def _claims_said(figures: Sequence[Figure]) -> list[str]:
+    """The parts of :func:`figures_summary` that say what the claims count, and how many."""
     n = len(figures)
     parts = [f"{n:,} claim{'' if n == 1 else 's'}"]
-    disagreeing = ", disagree" if disagree else ""
     quantities = set(map(figure_quantity, figures))
     if len(quantities) > 1 and len({(m, u, per) for m, u, per, _ in quantities}) == 1:
-        return f"{parts[0]}, of different things{disagreeing}"  # "police officers", "officials"
+        return [*parts, "of different things"]  # "police officers", "officials"
     if len(quantities) > 1 and len({(m, u) for m, u, _, _ in quantities}) == 1:
         # "twice a week", "3 times a day"; and, where they say so, of different things too
         periods = periods_differ({per for _, _, per, _ in quantities})
         things = ", of different things" if len({of for *_, of in quantities}) > 1 else ""
-        return f"{parts[0]}, {periods}{things}{disagreeing}"
+        return [*parts, f"{periods}{things}"]
     if len(quantities) != 1:
         # (one line of numbers over different quantities would mean nothing; whether the
         # claims on one of them disagree is said all the same)
-        return parts[0] + disagreeing
+        return parts
     said = set(map(figure_claim, figures))
     if len(said) == 1:
-        parts.append(figure_value(figures[0]) + _worded(figures))
-        return ", ".join(parts)
+        return [*parts, figure_value(figures[0]) + _worded(figures)]
     first = figures[0]
     numbered = [f for f in figures if not _no_number(f)]
     stated = [n for f in numbered for n in (f.low, f.best, f.high) if n is not None]
@@ -699,9 +710,36 @@ thousands took to the streets')"
     unstated = sum(map(_no_number, figures))
     if unstated:
         parts.append(f"{_one_or_n(unstated, 'claim')} with no number{_worded(figures)}")
-    if disagree:
-        parts.append("disagree")
-    return ", ".join(parts)
+    return parts
+
+
+#: The most of a field's values a summary names (the others counted), and the widest each.
+_MORE_SHOWN: Final = 3
+_MORE_WIDTH: Final = 60
+
+
+def _claims_more(figures: Sequence[Figure], name: Callable[[str], str]) -> list[str]:
+    """The fields of the claims that :func:`figures_summary` has no words for (those of
+    :func:`part_more`), each as ``label value`` with the values that differ joined by
+    ``or`` (the first :data:`_MORE_SHOWN`, the others counted; each cut to
+    :data:`_MORE_WIDTH` columns, the card showing it whole beside its claim).
+
+    >>> import rightsdata
+    >>> _claims_more(rightsdata.load().figures("event:zhanaozen-massacre-2011", "killed"), str)
+    []
+    """
+    values: dict[str, list[str]] = {}
+    for figure in figures:
+        for label, held in other_fields(figure):
+            text = truncate(value_text(held, name), _MORE_WIDTH)
+            if text not in values.setdefault(label, []):
+                values[label].append(text)
+    said = []
+    for label, texts in values.items():
+        shown = " or ".join(texts[:_MORE_SHOWN])
+        more = len(texts) - _MORE_SHOWN
+        said.append(f"{label} {shown}" + (f" (and {more} more)" if more > 0 else ""))
+    return said
 
 
 def _no_number(figure: Figure) -> bool:
