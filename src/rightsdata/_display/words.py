@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
@@ -56,9 +57,12 @@ __all__ = [
     "figure_text",
     "figure_value",
     "figures_summary",
+    "holds_rtl",
     "identifier_text",
     "identifier_url",
     "isolated",
+    "isolated_lines",
+    "isolated_parts",
     "listed_date",
     "notable_status",
     "other_fields",
@@ -145,9 +149,12 @@ def truncate(text: str, width: int, *, escape: bool = True) -> str:
     return text[: fit(text, width - 1)].rstrip(" ,;:") + "…"
 
 
-#: The first and last isolates: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
+#: The first and last isolates: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE; and the
+#: isolates of a set direction, LEFT-TO-RIGHT and RIGHT-TO-LEFT ISOLATE.
 _FSI: Final = "\u2068"
 _PDI: Final = "\u2069"
+_LRI: Final = "\u2066"
+_RLI: Final = "\u2067"
 
 
 def isolated(text: str) -> str:
@@ -161,9 +168,72 @@ def isolated(text: str) -> str:
     >>> isolated("Vladimir Kozlov"), isolated("محمد علي") == "\u2068محمد علي\u2069"
     ('Vladimir Kozlov', True)
     """
-    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if not holds_rtl(text):
         return text
     return f"{_FSI}{text}{_PDI}"
+
+
+def holds_rtl(text: str) -> bool:
+    """Whether ``text`` holds a letter of a right-to-left script: one of the characters from
+    U+0590 on (Hebrew is the first such script) whose direction is R or AL."""
+    if text.isascii():
+        return False
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in _FROM_HEBREW.findall(text))
+
+
+_FROM_HEBREW: Final = re.compile("[\u0590-\U0010ffff]")
+
+
+def isolated_parts(parts: Sequence[str]) -> list[str]:
+    """The parts of one text (a name or title from the data) that a wrap or a cut put on
+    lines of their own, each isolated on its line as :func:`isolated` isolates a text on one
+    line, where the text holds a letter of a right-to-left script. Each in the direction of
+    the whole text (the isolate RLI or LRI, by its first letter of a direction, as FSI
+    finds it on one line): a part isolated by FSI would take the direction of its own first
+    letter, and a line that starts with a Latin word within an Arabic name would show that
+    part of it left to right, its words in the other order. One part is :func:`isolated`.
+
+    >>> isolated_parts(["محمد", "Ali علي"]) == ["\u2067محمد\u2069", "\u2067Ali علي\u2069"]
+    True
+    >>> isolated_parts(["Vladimir", "Kozlov"]), isolated_parts(["محمد"]) == ["\u2068محمد\u2069"]
+    (['Vladimir', 'Kozlov'], True)
+    """
+    if len(parts) == 1:
+        return [isolated(parts[0])]
+    whole = "".join(parts)
+    if not holds_rtl(whole):
+        return list(parts)
+    first = next((d for d in map(unicodedata.bidirectional, whole) if d in ("L", "R", "AL")), "R")
+    opener = _LRI if first == "L" else _RLI
+    return [f"{opener}{part}{_PDI}" if part else part for part in parts]
+
+
+def isolated_lines(text: str) -> str:
+    """``text`` broken into lines (a plot's heading wrapped, a label cut) where it held
+    isolated text (:func:`isolated`): each isolate a line break parts isolated on each line
+    on its own (:func:`isolated_parts`), and one a cut left open (its PDI cut off) closed
+    where its line ends. An isolate is for one line: a terminal or a renderer lays out each
+    line apart, and the rest of a name on the next line would be shown with no isolate.
+
+    >>> isolated_lines("\u2068محمد\\nعلي\u2069 — 1 event") == (
+    ...     "\u2067محمد\u2069\\n\u2067علي\u2069 — 1 event"
+    ... )
+    True
+    >>> isolated_lines("\u2068محمد…") == "\u2068محمد…\u2069"
+    True
+    """
+    if _FSI not in text:
+        return text
+    out: list[str] = []
+    rest = text
+    while (start := rest.find(_FSI)) >= 0:
+        out.append(rest[:start])
+        end = rest.find(_PDI, start)
+        end = len(rest) if end < 0 else end
+        out.append("\n".join(isolated_parts(rest[start + 1 : end].split("\n"))))
+        rest = rest[end + 1 :]
+    out.append(rest)
+    return "".join(out)
 
 
 def pad(text: str, width: int) -> str:
