@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+import attrs
+
 from rightsdata._data.dataset import Dataset
 from rightsdata._display.cards import _Names, card_dataset, dataset_label
 from rightsdata._display.given import given, given_event, given_events, given_strings
@@ -38,8 +40,10 @@ from rightsdata._display.words import (
     event_kind_mark,
     event_status,
     figure_text,
+    holds_rtl,
     identifier_text,
     isolated,
+    isolated_parts,
     listed_date,
     other_fields,
     pad,
@@ -376,9 +380,25 @@ def _wrapped_name(name: str) -> str:
 
 
 def _isolated_lines(match: re.Match[str]) -> str:
-    """A name :func:`_wrapped_name` found, each line's part of it :func:`isolated` apart."""
-    parts = re.split(f"({_BREAK})", match.group())
-    return "".join(part if part.startswith("\n") else isolated(part) for part in parts)
+    """A name :func:`_wrapped_name` found, each line's part of it isolated apart, in the
+    direction of the whole name (:func:`isolated_parts`)."""
+    pieces = re.split(f"({_BREAK})", match.group())
+    parts = isolated_parts(pieces[::2])
+    pieces[::2] = parts
+    return "".join(pieces)
+
+
+def _texts(value: object) -> Iterable[str]:
+    """The texts a record's field holds, in its parts too (a figure's words, an alias's
+    name, a citation's locator and quote, a field the model adds)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, Part):
+        for field in attrs.fields(type(value)):
+            yield from _texts(getattr(value, field.name))
 
 
 def _date(date: EDTF | None) -> str:
@@ -407,31 +427,58 @@ class _Card:
         script is kept, to be isolated from the words around it once the card is laid out
         (:meth:`isolate`)."""
         name = self.names.label(record_id) or record_id
-        if isolated(name) != name:
-            self.rtl.add(one_line(name))
+        self.shows(name)
         return name
 
-    def isolate(self) -> None:
-        """Put each name of a right-to-left script that the card shows between the isolates
-        FSI and PDI (:func:`isolated`): after the lines are laid out, as :func:`wrap` shows
-        every control character, an isolate too, as its escape. A name wrapped onto more
-        lines is isolated on each, its part of each line apart: a line that starts with the
-        rest of a name would otherwise be read right to left, and "(defendant)" after it
-        drawn before it.
+    def value(self, text: str) -> str:
+        """A text from the data (another record's, such as a cited source's title) on one
+        line (:func:`one_line`), kept to be isolated as a name is (:meth:`shows`)."""
+        self.shows(text)
+        return one_line(text)
+
+    def shows(self, text: str) -> None:
+        """Keep ``text`` (from the data), where it holds a letter of a right-to-left script,
+        to be isolated from the words around it wherever the card shows it (:meth:`isolate`):
+        as one line shows it, and, as a prose field is shown, each of its lines."""
+        if isolated(text) == text:
+            return
+        self.rtl.add(one_line(text))
+        if "\n" in text or "  " in text:
+            self.rtl.update(one_line(line) for line in _prose(text).split("\n") if line)
+
+    def shows_record(self, record: Record) -> None:
+        """Keep every text of ``record`` (:meth:`shows`): its fields' and its parts', those
+        the model adds too, each isolated wherever the card shows it."""
+        for field in attrs.fields(type(record)):
+            for text in _texts(getattr(record, field.name)):
+                self.shows(text)
+
+    def isolate(self, record: Record | None = None) -> None:
+        """Put each text of a right-to-left script that the card shows (a name, a title, an
+        alias, a quote: :meth:`shows`) between the isolates FSI and PDI (:func:`isolated`):
+        after the lines are laid out, as :func:`wrap` shows every control character, an
+        isolate too, as its escape. A text wrapped onto more lines is isolated on each, its
+        part of each line apart, in the direction of the whole text (RLI or LRI:
+        :func:`isolated_parts`): a line that starts with the rest of a name would otherwise
+        be read right to left, and "(defendant)" after it drawn before it. The texts of
+        ``record``, the card's, are kept first (:meth:`shows_record`), where the card holds
+        a letter of a right-to-left script at all.
 
         >>> card = _Card(40, _Names(None))
         >>> card.rtl.add("محمد علي")
         >>> card.lines = ["participants  محمد", "                علي (defendant)"]
         >>> card.isolate()
-        >>> [(line.count("\\u2068"), line.count("\\u2069")) for line in card.lines]
+        >>> [(line.count("\\u2067"), line.count("\\u2069")) for line in card.lines]
         [(1, 1), (1, 1)]
         """
+        text = "\n".join(self.lines)
+        if record is not None and holds_rtl(text):  # (else no text of it needs isolating)
+            self.shows_record(record)
         if not self.rtl:
             return
         # one pass, a longer name first: a name within another is not isolated twice
         names = re.compile("|".join(map(_wrapped_name, sorted(self.rtl, key=len, reverse=True))))
-        text = names.sub(_isolated_lines, "\n".join(self.lines))
-        self.lines = text.split("\n")
+        self.lines = names.sub(_isolated_lines, text).split("\n")
 
     def text(
         self, text: str, first: str = "", rest: str | None = None, *, whole: bool = False
@@ -516,7 +563,7 @@ def _aliases(aliases: Sequence[Alias], card: _Card) -> str:
 def _citation(citation: Citation, card: _Card) -> list[str]:
     source = card.names.record(citation.source)
     if isinstance(source, Source):
-        parts = [one_line(source.title)]
+        parts = [card.value(source.title)]
         details = [card.name(source.publisher)] if source.publisher else []
         if source.published is not None:
             details.append(describe_date(source.published, brief=True))
@@ -565,7 +612,7 @@ def _event_rows(event: Event, card: _Card) -> list[tuple[str, str | Sequence[str
         line += _more(charge, card)
         law = card.names.record(charge.provision)
         if isinstance(law, Law) and law.title:
-            line += f"\n{one_line(law.title)}"
+            line += f"\n{card.value(law.title)}"
         charges.append(line)
     penalty = None
     if event.penalty is not None:
@@ -865,7 +912,7 @@ def text_card(
         )
     while card.lines and not card.lines[-1]:
         card.lines.pop()
-    card.isolate()
+    card.isolate(record)
     return "\n".join(card.lines)
 
 

@@ -8,10 +8,15 @@ shown by the generic ``label value`` after its part or row
 (:func:`rightsdata._display.words.other_fields`), so a field added to the model passes with
 no edit to the cards; one that a renderer shows in its own way is named in
 ``rightsdata._display.words.SHOWN`` (records) or ``PART_SHOWN`` (parts), and must then show it.
+
+A figure is rendered by hand in two more places, the card of a ``Figures`` (the claims'
+table) and its repr (one line saying what they say): each field of Figure must change both
+(but the line's, which leaves who and where to the card: ``NOT_IN_SUMMARY``).
 """
 
 from __future__ import annotations
 
+import copy
 import enum
 from collections.abc import Callable, Iterator
 from typing import Any, Final
@@ -22,12 +27,15 @@ from hypothesis import find
 from hypothesis import strategies as st
 from hypothesis.errors import NoSuchExample
 
-from rightsdata import testing
+import rightsdata
+from rightsdata import Event, Figure, Figures, testing
 from rightsdata._display.cards import record_card
+from rightsdata._display.lists import figures_card
 from rightsdata._model.records import PARTS, RECORD_CLASSES
 from rightsdata._values.format import FORMAT
 from rightsdata._values.hints import field_hints, nested_part
 from rightsdata.textcard import text_card
+from rightsdata.vocab import FigureQualifier
 from test_card_fields import SILENT  # (the values a card shows by saying nothing)
 
 from conftest import searching
@@ -170,3 +178,117 @@ def _changed(
         settings=_FIND,
     )
     return _replaced(record, path, lambda _: found[0]), found[1]
+
+
+# --- a figure in the renderings of claims: the Figures card and repr -------------------------
+
+#: The fields of a figure that the one line saying what the claims say (a Figures' repr, and
+#: the line under its card's heading) leaves to the card's table, each with why. Every other
+#: field, one added to Figure too, must change that line.
+NOT_IN_SUMMARY: Final[dict[str, str]] = {
+    "asserted_by": "who asserted a claim: the card's 'asserted by' column says it",
+    "joined_by": "who asserted a claim: the card's 'asserted by' column says it",
+    "relayed_by": "who relayed a claim: the card's 'asserted by' column says it",
+    "citations": "where a claim is made: the card's 'source' column says it",
+}
+_IMPRECISE: Final = FigureQualifier.IMPRECISE
+_FIGURE_HOLDER: Final = Event  # (a figure's citations name a figure's fields whatever holds it)
+
+
+def _claims(figure: Figure) -> Figures:
+    """One claim as ``ds.figures(id)`` answers it: no measure, unit, period or thing asked."""
+    return Figures(record="event:a", measure=None, figures=(figure,))
+
+
+_FIGURE_RENDERINGS: Final[dict[str, Callable[[Figure], str]]] = {
+    "the Figures card": lambda figure: figures_card(_claims(figure), None),
+    "the Figures repr": lambda figure: repr(_claims(figure)),
+}
+
+
+def _figure_field_cases() -> list[tuple[str, str]]:
+    return [
+        (rendering, field.name)
+        for field in attrs.fields(Figure)
+        for rendering in _FIGURE_RENDERINGS
+        if not (rendering == "the Figures repr" and field.name in NOT_IN_SUMMARY)
+    ]
+
+
+@pytest.mark.parametrize(("rendering", "name"), _figure_field_cases())
+def test_every_figure_field_changes_the_renderings_of_claims(rendering: str, name: str) -> None:
+    """For each field of Figure (read from the model: a field added to it is tested with no
+    edit here), some figure and some other value of the field that the model takes change
+    the card of the claims (every field: its table shows each claim whole) and their repr
+    (every field but those of NOT_IN_SUMMARY). A field a renderer has no words for is shown
+    by the generic ``label value`` (``_more`` on the card, ``_claims_more`` in the line)."""
+    render = _FIGURE_RENDERINGS[rendering]
+    if _one_term(field_hints(Figure)[name]):
+        pytest.skip(f"Figure.{name} has one term: no other value to show")
+    values = testing._field_strategies(Figure, _FIGURE_HOLDER, FORMAT)[name]
+    drawn = testing._part(Figure, _FIGURE_HOLDER, FORMAT)
+    # (and claims of no number, rare in the model's draws: the line says their words alone)
+    numberless = drawn.map(
+        lambda f: attrs.evolve(
+            f, low=None, best=None, high=None, range_meaning=None, qualifier=_IMPRECISE
+        )
+    )
+    figures = st.one_of(drawn, numberless)
+
+    def shown(pair: tuple[Figure, Any]) -> bool:
+        figure, value = pair
+        if _meaning(Figure, name, value) == _meaning(Figure, name, getattr(figure, name)):
+            return False
+        try:
+            changed = attrs.evolve(figure, **{name: value})
+        except (ValueError, TypeError):
+            return False
+        return render(changed) != render(figure)
+
+    try:
+        find(st.tuples(figures, values), shown, settings=_FIND)
+    except NoSuchExample:
+        pytest.fail(
+            f"Figure.{name}: no value of it changes {rendering}. A field named in "
+            "rightsdata._display.words.PART_SHOWN['Figure'] is left to the renderers' own "
+            "words: say it in src/rightsdata/_display/lists.py (figures_card) and in "
+            "figures_summary (src/rightsdata/_display/words.py), or take it out of "
+            "PART_SHOWN and the generic 'label value' says it; a field the one line may "
+            "leave to the card goes in NOT_IN_SUMMARY here, with why."
+        )
+
+
+def test_every_field_left_out_of_the_summary_is_a_figures_field() -> None:
+    assert set(NOT_IN_SUMMARY) <= {f.name for f in attrs.fields(Figure)}
+
+
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class _FigureWithMore(Figure):  # type: ignore[misc]  # (Figure is final: for the test alone)
+    """A figure with fields no renderer was written for, as a new model field would be."""
+
+    method: str | None = None
+    counted_by: tuple[str, ...] = ()
+
+
+def test_a_figure_field_no_renderer_knows_is_in_every_rendering_of_the_figure() -> None:
+    ds = rightsdata.load()
+    base = ds.figures("event:zhanaozen-massacre-2011", "killed")[0]
+    fields = {f.name: getattr(base, f.name) for f in attrs.fields(Figure)}
+    figure = _FigureWithMore(
+        **fields, method="morgue records", counted_by=("person:yevgeniy-zhovtis",)
+    )
+    # (the model takes a Figure, not a subclass: set without its checks, for the cards alone)
+    event = copy.copy(ds.get("event:zhanaozen-massacre-2011", Event))
+    object.__setattr__(event, "figures", (figure,))
+    claims = Figures(record=event.id, measure=None, figures=(figure,))
+    card = figures_card(claims, ds)
+    assert "method morgue records; counted by Yevgeniy Zhovtis" in card
+    assert repr(claims) == (
+        "<Figures event:zhanaozen-massacre-2011 killed: 1 claim, at least 15 people, "
+        "method morgue records, counted by person:yevgeniy-zhovtis>"
+    )
+    other = attrs.evolve(figure, method="hospital lists", counted_by=())
+    both = Figures(record=event.id, measure=None, figures=(figure, other, figure))
+    assert "method morgue records or hospital lists, counted by" in repr(both)
+    assert "method morgue records" in record_card(event, ds)
+    assert "method morgue records" in text_card(event, ds, width=80)

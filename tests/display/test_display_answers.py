@@ -17,15 +17,30 @@ from test_display import shown
 
 
 @pytest.mark.parametrize(
-    ("record_id", "name"),
-    [("place:aktau", "Aktau"), ("org:alga", "Alga!"), ("place:astana", "Astana")],
+    ("record_id", "kicker", "name"),
+    [
+        ("place:aktau", "Figures", "Aktau"),
+        ("org:alga", "Figures", "Alga!"),
+        # (no measure asked: the one every claim counts, which the line under it does not say)
+        ("place:astana", "Figures · distance", "Astana"),
+    ],
 )
 def test_a_figures_card_is_headed_by_the_records_name_with_or_without_claims(
-    ds: Dataset, record_id: str, name: str
+    ds: Dataset, record_id: str, kicker: str, name: str
 ) -> None:
     text = shown(ds.figures(record_id)._repr_html_())
-    assert text.startswith(f"Figures {name} {record_id} · ")
+    assert text.startswith(f"{kicker} {name} {record_id} · ")
     assert text.count(record_id) == 1
+
+
+def test_claims_asked_for_with_no_measure_say_the_one_they_all_count(ds: Dataset) -> None:
+    assert repr(ds.figures("place:astana")) == (
+        "<Figures place:astana distance: 1 claim, about 2,600 kilometres (distance from Zhanaozen)>"
+    )
+    several = ds.figures("event:zhanaozen-massacre-2011")  # (killed and injured: each says)
+    assert repr(several) == "<Figures event:zhanaozen-massacre-2011: 4 claims, disagree>"
+    assert "Figures · " not in shown(several._repr_html_())
+    assert "injured" in shown(several._repr_html_())
 
 
 @pytest.mark.parametrize(

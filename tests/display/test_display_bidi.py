@@ -136,6 +136,8 @@ def test_a_role_after_a_right_to_left_name_is_outside_its_isolation() -> None:
 #: An Arabic name and title: right to left, with no direction control of their own.
 ARABIC = "محمد علي"
 FSI, PDI = "\u2068", "\u2069"
+LRI, RLI = "\u2066", "\u2067"
+OPENERS = (LRI, RLI, FSI)
 
 
 def _arabic() -> Dataset:
@@ -199,15 +201,119 @@ def test_a_right_to_left_name_wrapped_onto_lines_is_isolated_on_each() -> None:
     assert len(held) == 2, lines  # (the name, on two lines)
     assert held[0].startswith("participants  ") and held[1].endswith(" (defendant)")
     parts = []
-    for line in held:
-        assert line.count(FSI) == line.count(PDI) == 1, line
-        start, end = line.index(FSI), line.index(PDI)
+    for line in held:  # (in the whole name's direction: right to left, RLI)
+        assert line.count(RLI) == line.count(PDI) == 1 and FSI not in line, line
+        start, end = line.index(RLI), line.index(PDI)
         parts.append(line[start + 1 : end])
         # (only the name's part is isolated: the label, indent and role are outside)
         outside = line[:start] + line[end + 1 :]
         assert not any(unicodedata.bidirectional(c) == "AL" for c in outside), line
         assert display_width(line) <= 40
     assert " ".join(parts) == LONG_ARABIC
+
+
+def _bare(line: str) -> list[str]:
+    """The right-to-left letters of a line outside any isolate; and a line's isolates must
+    each close on it (an isolate is for one line: a terminal lays out each apart)."""
+    depth, bare = 0, []
+    for character in line:
+        if character in OPENERS:
+            depth += 1
+        elif character == PDI:
+            depth -= 1
+            assert depth >= 0, line
+        elif depth == 0 and unicodedata.bidirectional(character) in ("R", "AL"):
+            bare.append(character)
+    assert depth == 0, line
+    return bare
+
+
+@pytest.mark.parametrize("width", [40, 80])
+@pytest.mark.parametrize("record_id", ["source:a", "person:a", "event:a"])
+def test_every_text_from_the_data_is_isolated_on_the_text_card_wrapped_or_not(
+    record_id: str, width: int
+) -> None:
+    """Every text of a right-to-left script (a title, a summary, an alias, a source's title,
+    a locator, a quote, a figure's words), not only the names of the records a card names:
+    on one line or wrapped onto several, each line's part of it is isolated. (The card of
+    the source, and of the person, isolated none of it: only the event's, whose participant
+    bore the same text as a name.)"""
+    ds = _dataset()
+    lines = text_card(ds.get(record_id), ds, width=width).splitlines()
+    assert sum("ש" in line for line in lines) >= 2
+    assert [line for line in lines if _bare(line)] == []
+
+
+def test_an_alias_of_a_right_to_left_script_is_isolated() -> None:
+    ds = _arabic()
+    person = attrs.evolve(
+        ds.get("person:m", Person),
+        aliases=(Alias(name=ARABIC, language="ar"), Alias(name=LONG_ARABIC, language="ar")),
+    )
+    card = text_card(person, None, width=80)
+    assert f"aliases  {FSI}{ARABIC}{PDI} (ar), " in card
+    lines = text_card(person, None, width=40).splitlines()
+    held = [line for line in lines if any(unicodedata.bidirectional(c) == "AL" for c in line)]
+    assert len(held) >= 3 and not any(_bare(line) for line in held), held
+    assert held[-1].endswith(f"{PDI} (ar)"), held  # (the language after it, outside it)
+
+
+#: An Arabic name with a Latin word within, which a 40-column row breaks before the word.
+MIXED = "محمد بن عبد الله بن عبد Abdul Rahman العلي"
+
+
+def test_a_wrapped_name_keeps_its_direction_on_every_line() -> None:
+    """Each line's part of a wrapped name is isolated in the direction of the whole name: a
+    part that starts with a Latin word, isolated by FSI, would be laid out left to right,
+    its Latin and Arabic words the other way round from the name's."""
+    ds = _arabic()
+    (person,) = ds.persons
+    (event,) = ds.events
+    mixed = Dataset(
+        {
+            "sources": list(ds.sources),
+            "persons": [attrs.evolve(person, name=MIXED)],
+            "events": [attrs.evolve(event, title="A trial")],
+        },
+        name="ar",
+        version="1",
+    )
+    lines = text_card(mixed.get("event:m"), mixed, width=40).splitlines()
+    held = [line for line in lines if "Abdul" in line or "محمد" in line]
+    assert len(held) == 2 and held[1].lstrip().startswith(f"{RLI}Abdul Rahman"), held
+    for line in held:
+        assert line.count(RLI) == line.count(PDI) == 1 and not _bare(line), line
+
+
+def test_a_cut_or_wrapped_title_in_a_plot_is_isolated_on_each_line() -> None:
+    """A plot in the user's axes cuts a title to its room and wraps its heading: the cut
+    title showed its isolate as the escape ``\\u2068`` and lost its end, and the heading's
+    second line of a wrapped name had none."""
+    pytest.importorskip("matplotlib")
+    import matplotlib.pyplot as plt
+
+    ds = _arabic()
+    (person,) = ds.persons
+    (event,) = ds.events
+    long = Dataset(
+        {
+            "sources": list(ds.sources),
+            "persons": [attrs.evolve(person, name=LONG_ARABIC)],
+            "events": [attrs.evolve(event, title=f"{LONG_ARABIC} tried at length")],
+        },
+        name="ar",
+        version="1",
+    )
+    fig, axes = plt.subplots(1, 3, figsize=(6, 3))
+    ax = long.plot_timeline("person:m", ax=axes[0])
+    fig.canvas.draw()
+    (label,) = [t.get_text() for t in ax.get_yticklabels()]
+    assert label.startswith(FSI) and label.endswith(f"…{PDI}") and "\\" not in label, label
+    heading = ax.get_title(loc="left").split("\n")
+    assert len(heading) >= 2, heading
+    for line in heading:
+        assert line.startswith(RLI) and line.count(PDI) == 1 and not _bare(line), heading
+    plt.close("all")
 
 
 def test_a_plots_labels_isolate_a_right_to_left_title() -> None:

@@ -173,8 +173,8 @@ def test_claims_on_one_thing_still_disagree() -> None:
     assert list(officers) == [OFFICERS, other]
     assert officers.disagree and officers.range == (5, 7)
     assert repr(officers) == (
-        "<Figures event:a of 'police officers': 2 claims, 5 to 7 people (police officers), "
-        "disagree>"
+        "<Figures event:a prosecuted of 'police officers': 2 claims, 5 to 7 people "
+        "(police officers), disagree>"
     )
 
 
@@ -197,7 +197,7 @@ def test_a_figure_without_of_is_another_quantity_than_one_with() -> None:
     assert not ds.figures("event:a").disagree
     assert list(ds.figures("event:a", of=False)) == [figure(best=9)]
     assert repr(ds.figures("event:a", of=False)) == (
-        "<Figures event:a without of: 1 claim, 9 people>"
+        "<Figures event:a prosecuted without of: 1 claim, 9 people>"
     )
 
 

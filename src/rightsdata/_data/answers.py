@@ -152,7 +152,8 @@ class Figures(Sequence[Figure]):
     words with the unit (``more than 60 cities``); claims that differ, as ``range`` with the
     unit, then the open-ended claims in their words. It shows no bound that no claim made:
     "at least 15", "15" and "exactly 17" are ``15 to 17 people, one claim open-ended (at
-    least 15)``, not "at least 17".
+    least 15)``, not "at least 17". It names the measure asked for, or where none was, the
+    one every claim counts (``ds.figures(id)`` of killed alone says ``killed``).
     """
 
     #: The ID of the record that holds the figures.
@@ -198,7 +199,7 @@ class Figures(Sequence[Figure]):
     def __repr__(self) -> str:
         from rightsdata._display.words import figures_summary
 
-        what = " ".join(x.value for x in (self.measure, self.unit) if x is not None)
+        what = " ".join(x.value for x in (self._measure(), self.unit) if x is not None)
         if self.per is not None:
             period = "not rates" if self.per is False else f"per {self.per}"
             what = f"{what} {period}".lstrip()
@@ -207,6 +208,14 @@ class Figures(Sequence[Figure]):
             what = f"{what} {counted}".lstrip()
         head = f"{self.record} {what}".rstrip()
         return f"<Figures {head}: {figures_summary(self, self.disagree)}>"
+
+    def _measure(self) -> Measure | None:
+        """The measure the repr and the card name: the one asked for, or where none was, the
+        one every claim counts (None where they count several, or there are none)."""
+        measures = {f.measure for f in self.figures}
+        if self.measure is None and len(measures) == 1:
+            return next(iter(measures))
+        return self.measure
 
     def _repr_html_(self) -> str:
         from rightsdata._display.display import figures_html

@@ -30,6 +30,7 @@ from rightsdata._display.cards import (
     _block,
     _e,
     _mono,
+    _more,
     _Names,
     _section,
     _short_citation,
@@ -213,33 +214,40 @@ def _who(figure: Figure, names: _Names) -> str:
     return who
 
 
-def _claim(figure: Figure, measures: bool) -> str:
+def _claim(figure: Figure, measures: bool, names: _Names) -> str:
+    """A claim's cell: its value and unit (its measure first, where the claims count
+    several), the source's words, and the fields the record's card says after a figure
+    (:func:`_more`: a field added to a figure is never left off)."""
     value = _e(figure_value(figure))
     if measures:
         value = f"{_span(_e(term(figure.measure)), _MUTED)} {value}"
     if figure.as_given:
         value += f"<br>{_span('“' + _v(figure.as_given) + '”', _MUTED)}"
-    return value
+    return value + _more(figure, names)
 
 
 def figures_card(figures: Figures, dataset: Dataset | None) -> str:
     """The claims as a card: what they say in a line (:func:`figures_summary`), then a
-    table of every claim (its value and unit, the source's words), who asserted it (or
-    "unattributed"), joined in or relayed it, and where: the first :data:`TABLE_LIMIT`
-    open, the rest collapsed, never left out."""
+    table of every claim (its value and unit, the source's words, and any field of it the
+    record's card says in brackets), who asserted it (or "unattributed"), joined in or
+    relayed it, and where: the first :data:`TABLE_LIMIT` open, the rest collapsed, never
+    left out. The heading names the measure asked for, or where none was, the one every
+    claim counts; claims of several measures each say theirs."""
     names = _Names(dataset)
+    measure = figures._measure()
     measures = len({f.measure for f in figures}) > 1
     rows = [
         [
-            _claim(f, measures),
+            _claim(f, measures, names),
             _who(f, names),
             "<br>".join(_short_citation(c, names) for c in f.citations),
         ]
         for f in figures  # (every claim: one left out could be the one that disagrees)
     ]
-    what = " ".join(term(x) for x in (figures.measure, figures.unit) if x is not None)
+    what = " ".join(term(x) for x in (measure, figures.unit) if x is not None)
     title = _title(names, figures.record)
-    facts = f"{_mono(figures.record)} · {_v(figures_summary(figures, figures.disagree))}"
+    summary = figures_summary(figures, figures.disagree, lambda i: names.label(i) or i)
+    facts = f"{_mono(figures.record)} · {_v(summary)}"
     body = _table(["claim", "asserted by", "source"], rows, len(figures)) if rows else ""
     return _card(f"Figures · {what}" if what else "Figures", title, facts, body)
 

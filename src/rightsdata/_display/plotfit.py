@@ -26,7 +26,7 @@ import weakref
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from rightsdata._display.words import truncate
+from rightsdata._display.words import isolated_lines, truncate
 from rightsdata._values.columns import display_width
 
 if TYPE_CHECKING:
@@ -109,11 +109,13 @@ def text_width(renderer: Any, text: str, size: float, weight: str = "normal") ->
 
 
 def fit_text(renderer: Any, text: str, size: float, limit: float, weight: str = "normal") -> str:
-    """``text`` cut (with an ellipsis) to at most ``limit`` pixels wide as drawn."""
+    """``text`` (shown as a plot shows it already: its isolates the plot's own) cut, with an
+    ellipsis, to at most ``limit`` pixels wide as drawn; an isolate whose end the cut took
+    is left open, for its line to close (:func:`isolated_lines`)."""
     columns = display_width(text)
     while columns > 1 and text_width(renderer, text, size, weight) > limit:
         columns -= max(1, columns // 10)
-        text = truncate(text, columns)
+        text = truncate(text, columns, escape=False)  # (an isolate, not its escape)
     return text
 
 
@@ -291,7 +293,7 @@ class Fit:
         limit = LABEL_SHARE * self.room.width
         weights = ["bold" if n < len(bold) and bold[n] else "normal" for n in range(len(labels))]
         cut = [
-            fit_text(self.renderer, label, size, limit, weight)
+            isolated_lines(fit_text(self.renderer, label, size, limit, weight))
             for label, weight in zip(labels, weights, strict=True)
         ]
         widths = [
@@ -339,11 +341,14 @@ class Fit:
                 *lines[: most - 1],
                 fit_text(self.renderer, " ".join(lines[most - 1 :]) + " …", size, limit, "bold"),
             ]
-        return "\n".join(
-            line
-            if text_width(self.renderer, line, size, "bold") <= limit
-            else fit_text(self.renderer, line, size, limit, "bold")
-            for line in lines
+        # (a name wrapped or cut: isolated on each of its lines, each isolate closed)
+        return isolated_lines(
+            "\n".join(
+                line
+                if text_width(self.renderer, line, size, "bold") <= limit
+                else fit_text(self.renderer, line, size, limit, "bold")
+                for line in lines
+            )
         )
 
     @property

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import enum
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
@@ -56,9 +57,12 @@ __all__ = [
     "figure_text",
     "figure_value",
     "figures_summary",
+    "holds_rtl",
     "identifier_text",
     "identifier_url",
     "isolated",
+    "isolated_lines",
+    "isolated_parts",
     "listed_date",
     "notable_status",
     "other_fields",
@@ -145,9 +149,12 @@ def truncate(text: str, width: int, *, escape: bool = True) -> str:
     return text[: fit(text, width - 1)].rstrip(" ,;:") + "…"
 
 
-#: The first and last isolates: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE.
+#: The first and last isolates: FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE; and the
+#: isolates of a set direction, LEFT-TO-RIGHT and RIGHT-TO-LEFT ISOLATE.
 _FSI: Final = "\u2068"
 _PDI: Final = "\u2069"
+_LRI: Final = "\u2066"
+_RLI: Final = "\u2067"
 
 
 def isolated(text: str) -> str:
@@ -161,9 +168,72 @@ def isolated(text: str) -> str:
     >>> isolated("Vladimir Kozlov"), isolated("محمد علي") == "\u2068محمد علي\u2069"
     ('Vladimir Kozlov', True)
     """
-    if text.isascii() or not any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+    if not holds_rtl(text):
         return text
     return f"{_FSI}{text}{_PDI}"
+
+
+def holds_rtl(text: str) -> bool:
+    """Whether ``text`` holds a letter of a right-to-left script: one of the characters from
+    U+0590 on (Hebrew is the first such script) whose direction is R or AL."""
+    if text.isascii():
+        return False
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in _FROM_HEBREW.findall(text))
+
+
+_FROM_HEBREW: Final = re.compile("[\u0590-\U0010ffff]")
+
+
+def isolated_parts(parts: Sequence[str]) -> list[str]:
+    """The parts of one text (a name or title from the data) that a wrap or a cut put on
+    lines of their own, each isolated on its line as :func:`isolated` isolates a text on one
+    line, where the text holds a letter of a right-to-left script. Each in the direction of
+    the whole text (the isolate RLI or LRI, by its first letter of a direction, as FSI
+    finds it on one line): a part isolated by FSI would take the direction of its own first
+    letter, and a line that starts with a Latin word within an Arabic name would show that
+    part of it left to right, its words in the other order. One part is :func:`isolated`.
+
+    >>> isolated_parts(["محمد", "Ali علي"]) == ["\u2067محمد\u2069", "\u2067Ali علي\u2069"]
+    True
+    >>> isolated_parts(["Vladimir", "Kozlov"]), isolated_parts(["محمد"]) == ["\u2068محمد\u2069"]
+    (['Vladimir', 'Kozlov'], True)
+    """
+    if len(parts) == 1:
+        return [isolated(parts[0])]
+    whole = "".join(parts)
+    if not holds_rtl(whole):
+        return list(parts)
+    first = next((d for d in map(unicodedata.bidirectional, whole) if d in ("L", "R", "AL")), "R")
+    opener = _LRI if first == "L" else _RLI
+    return [f"{opener}{part}{_PDI}" if part else part for part in parts]
+
+
+def isolated_lines(text: str) -> str:
+    """``text`` broken into lines (a plot's heading wrapped, a label cut) where it held
+    isolated text (:func:`isolated`): each isolate a line break parts isolated on each line
+    on its own (:func:`isolated_parts`), and one a cut left open (its PDI cut off) closed
+    where its line ends. An isolate is for one line: a terminal or a renderer lays out each
+    line apart, and the rest of a name on the next line would be shown with no isolate.
+
+    >>> isolated_lines("\u2068محمد\\nعلي\u2069 — 1 event") == (
+    ...     "\u2067محمد\u2069\\n\u2067علي\u2069 — 1 event"
+    ... )
+    True
+    >>> isolated_lines("\u2068محمد…") == "\u2068محمد…\u2069"
+    True
+    """
+    if _FSI not in text:
+        return text
+    out: list[str] = []
+    rest = text
+    while (start := rest.find(_FSI)) >= 0:
+        out.append(rest[:start])
+        end = rest.find(_PDI, start)
+        end = len(rest) if end < 0 else end
+        out.append("\n".join(isolated_parts(rest[start + 1 : end].split("\n"))))
+        rest = rest[end + 1 :]
+    out.append(rest)
+    return "".join(out)
 
 
 def pad(text: str, width: int) -> str:
@@ -612,7 +682,9 @@ def periods_differ(periods: Iterable[Duration | None]) -> str:
     return f"{rates} and claims that are not rates" if None in periods else rates
 
 
-def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
+def figures_summary(
+    figures: Sequence[Figure], disagree: bool, name: Callable[[str], str] = str
+) -> str:
     """What the claims of a :class:`~rightsdata.Figures` say, in a line (``disagree``: its
     ``disagree``): how many, then,
     where they count one quantity (one measure, unit and period, of one thing), their numbers
@@ -625,7 +697,10 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     number that none states as it is, in each one's words ('less than 10 or more than 10
     people': never '10 people', which both exclude); and whether they disagree. Claims
     that state no number ("thousands") are shown in their words, which alone tell them
-    apart.
+    apart. A field of a figure that has no words here (nor on the cards:
+    :data:`PART_SHOWN`) is said after them, as a card says it after a part
+    (:func:`part_more`; ``name`` turns a record ID into a name): a field added to
+    :class:`~rightsdata.Figure` is never left out of the line.
 
     >>> import rightsdata
     >>> ds = rightsdata.load()
@@ -638,25 +713,31 @@ def figures_summary(figures: Sequence[Figure], disagree: bool) -> str:
     "2 claims, an unstated number of people ('thousands of people voicing demands', 'many \
 thousands took to the streets')"
     """
+    parts = [*_claims_said(figures), *_claims_more(figures, name)]
+    if disagree:
+        parts.append("disagree")
+    return ", ".join(parts)
+
+
+def _claims_said(figures: Sequence[Figure]) -> list[str]:
+    """The parts of :func:`figures_summary` that say what the claims count, and how many."""
     n = len(figures)
     parts = [f"{n:,} claim{'' if n == 1 else 's'}"]
-    disagreeing = ", disagree" if disagree else ""
     quantities = set(map(figure_quantity, figures))
     if len(quantities) > 1 and len({(m, u, per) for m, u, per, _ in quantities}) == 1:
-        return f"{parts[0]}, of different things{disagreeing}"  # "police officers", "officials"
+        return [*parts, "of different things"]  # "police officers", "officials"
     if len(quantities) > 1 and len({(m, u) for m, u, _, _ in quantities}) == 1:
         # "twice a week", "3 times a day"; and, where they say so, of different things too
         periods = periods_differ({per for _, _, per, _ in quantities})
         things = ", of different things" if len({of for *_, of in quantities}) > 1 else ""
-        return f"{parts[0]}, {periods}{things}{disagreeing}"
+        return [*parts, f"{periods}{things}"]
     if len(quantities) != 1:
         # (one line of numbers over different quantities would mean nothing; whether the
         # claims on one of them disagree is said all the same)
-        return parts[0] + disagreeing
+        return parts
     said = set(map(figure_claim, figures))
     if len(said) == 1:
-        parts.append(figure_value(figures[0]) + _worded(figures))
-        return ", ".join(parts)
+        return [*parts, figure_value(figures[0]) + _worded(figures)]
     first = figures[0]
     numbered = [f for f in figures if not _no_number(f)]
     stated = [n for f in numbered for n in (f.low, f.best, f.high) if n is not None]
@@ -699,9 +780,36 @@ thousands took to the streets')"
     unstated = sum(map(_no_number, figures))
     if unstated:
         parts.append(f"{_one_or_n(unstated, 'claim')} with no number{_worded(figures)}")
-    if disagree:
-        parts.append("disagree")
-    return ", ".join(parts)
+    return parts
+
+
+#: The most of a field's values a summary names (the others counted), and the widest each.
+_MORE_SHOWN: Final = 3
+_MORE_WIDTH: Final = 60
+
+
+def _claims_more(figures: Sequence[Figure], name: Callable[[str], str]) -> list[str]:
+    """The fields of the claims that :func:`figures_summary` has no words for (those of
+    :func:`part_more`), each as ``label value`` with the values that differ joined by
+    ``or`` (the first :data:`_MORE_SHOWN`, the others counted; each cut to
+    :data:`_MORE_WIDTH` columns, the card showing it whole beside its claim).
+
+    >>> import rightsdata
+    >>> _claims_more(rightsdata.load().figures("event:zhanaozen-massacre-2011", "killed"), str)
+    []
+    """
+    values: dict[str, list[str]] = {}
+    for figure in figures:
+        for label, held in other_fields(figure):
+            text = truncate(value_text(held, name), _MORE_WIDTH)
+            if text not in values.setdefault(label, []):
+                values[label].append(text)
+    said = []
+    for label, texts in values.items():
+        shown = " or ".join(texts[:_MORE_SHOWN])
+        more = len(texts) - _MORE_SHOWN
+        said.append(f"{label} {shown}" + (f" (and {more} more)" if more > 0 else ""))
+    return said
 
 
 def _no_number(figure: Figure) -> bool:
