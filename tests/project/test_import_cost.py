@@ -41,6 +41,8 @@ NOT_FOR_LOADING = (
     "urllib.request",
     "rightsdata._validation.convert",
     "rightsdata._validation.strict",  # only a strict check (strict=True) needs it
+    "rightsdata._validation.strictversion",
+    "rightsdata._data.schemanames",  # only a schema other than the one fmt writes needs it
     "rightsdata._data.indexes",
     "rightsdata._data.query",
     "rightsdata._data.search",

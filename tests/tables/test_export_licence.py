@@ -148,7 +148,12 @@ def test_a_dataset_over_a_base_names_the_base_and_its_licence(tmp_path: Path, ds
     mine = rightsdata.load_path(folder, base=ds)
     mine.export(tmp_path / "csv", "csv")
     licence, citation = _readme(tmp_path / "csv")
-    assert licence == ["Licence: none stated (the dataset's descriptor names none)."]
+    # (its first line said only that none was stated, of tables holding the base's records)
+    assert licence[:2] == [
+        "Licence: none stated for this dataset's own records (its descriptor names none).",
+        "It holds the records of the datasets it is built on too, each under its own licence:",
+    ]
+    assert " ".join(" ".join(licence[2:]).split()) + "." == ds.citation.partition(" Sources:")[0]
     assert citation == mine.citation
     assert citation.endswith("Licence: CC-BY-4.0 (Creative Commons Attribution 4.0).")
     assert "Built on: rightsdata developers." in citation

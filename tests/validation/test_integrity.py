@@ -660,6 +660,19 @@ def test_a_kind_whose_file_could_not_be_read_is_noted_though_nothing_refers_to_i
     assert rightsdata.validate(folder).unchecked == ("persons",)
 
 
+def test_a_kind_whose_file_could_not_be_read_is_noted_when_the_rules_stop_at_the_cap(
+    make_folder: MakeFolder,
+) -> None:
+    """(The load that stopped among the rules at ``max_problems`` named only the kinds the
+    rules had left unjudged: ``persons``, not read, went unsaid.)"""
+    events = [event_doc("event:1", participants=[], citations=[{"source": "source:gone"}])]
+    events += [dict(events[0], id=f"event:{n}") for n in (2, 3)]
+    folder = make_folder({"sources.json": [], "events.json": events, "persons.json": "[{"})
+    for cap in (None, 5, 2):
+        found = rightsdata.validate(folder, max_problems=cap)
+        assert "persons" in found.unchecked, (cap, [str(p) for p in found])
+
+
 def _nameless_person() -> dict[str, Any]:
     person = person_doc()
     del person["id"]

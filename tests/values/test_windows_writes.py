@@ -331,3 +331,25 @@ def test_a_read_only_file_that_cannot_be_removed_stays_read_only(
             export._remove(path)
     assert path.read_bytes() == b"old" and _mode(path) == 0o444
     assert not _leftovers(tmp_path)
+
+
+@pytest.mark.usefixtures("windows")
+def test_an_interrupt_as_a_second_name_is_made_leaves_the_file_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the stray hard link was removed as a read-only file is, taking the attribute off the
+    # file it shares with the name it was made for, and nothing put it back
+    real_link = os.link
+
+    def link(source: Any, target: Any, **kwargs: Any) -> None:
+        real_link(source, target, **kwargs)
+        raise KeyboardInterrupt  # (the link made, its name not yet known)
+
+    monkeypatch.setattr(os, "link", link)
+    (tmp_path / "a.txt").write_bytes(b"old")
+    (tmp_path / "a.txt").chmod(0o444)
+    with pytest.raises(KeyboardInterrupt):
+        write_all(tmp_path, {"a.txt": b"new"})
+    assert [(p.name, p.read_bytes(), _mode(p)) for p in tmp_path.iterdir()] == [
+        ("a.txt", b"old", 0o444)
+    ]

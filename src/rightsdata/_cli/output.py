@@ -228,13 +228,19 @@ def _print_problems(
     from rightsdata.textcard import terminal_width, wrap
 
     width = terminal_width()
-    named = [*_paths([path]), *_GIVEN, *(p.file for p in problems if p.file)]
-    keep = {*named, *map(printable_path, named)}  # (each once)
+    # (each once: a problem each may name the same file, and a message is rewritten only
+    # for the paths whose escapes it needs, almost always none: 40,000 problems of one file
+    # took 18 s to print when each message was matched against every problem's file)
+    named = list(dict.fromkeys([*_paths([path]), *_GIVEN, *(p.file for p in problems if p.file)]))
+    keep = {*named, *map(printable_path, named)}
+    escaped = [name for name in named if printable_path(name) != name]
     said = "" if stopped is None else f" ({stopped})"
     heading = f"{_plural(len(problems), 'problem')} in {printable_path(path)}{said}:"
     print("\n".join(wrap(heading, width, "", "  ", whole=True, keep=keep)), file=file)
     for problem in problems:
-        message = paths_escaped(_problem_text(problem), named)
+        message = _problem_text(problem)
+        if escaped:
+            message = paths_escaped(message, escaped)
         text = f"{printable_path(problem.location)}: {message}"
         print("\n".join(wrap(text, width, "  ", "      ", whole=True, keep=keep)), file=file)
     if unchecked:

@@ -1329,13 +1329,16 @@ def _named_schema_problems(
     of the dataset's is ``rightsdata fmt``, which writes its entry (a kind's) or leaves it
     out (``redirects.json``'s); a file of the author's keeps its entry through ``fmt``, so
     its advice is to name a schema rightsdata ships, or none."""
-    from rightsdata._data.schemanames import shipped_ids, wrong_schema
-
     said = entry.get("schema")
     if type(said) is not str:
         return []
     name = posixpath.normpath(path)
     own = name.removesuffix(".json") if name in _OWN_FILES and name != DESCRIPTOR else None
+    written = declared if declared in READABLE else FORMAT
+    if own is not None and said == schema_id(own, max(written, kind_format(own))):
+        return []  # (the schema fmt writes: no module to import for the entries of most loads)
+    from rightsdata._data.schemanames import shipped_ids, wrong_schema
+
     what = wrong_schema(said, own)
     if what is None:
         return []
@@ -1354,7 +1357,6 @@ def _named_schema_problems(
                 file=path,
             )
         ]
-    written = declared if declared in READABLE else FORMAT
     right = schema_id(own, max(written, kind_format(own)) if own in KINDS else written)
     holds = f"the file of {own}" if own in KINDS else "the dataset's redirects"
     return _entry_advice(
@@ -2530,7 +2532,7 @@ def _finish_paused(parts: _Parts, base: Base | None = None) -> _Read:
         len(problems) > cap or (len(problems) == cap and parts.options.strict)
     ):  # (max_problems: stopped among the rules, or the strict checks not run)
         parts.options.stopped = True
-        return None, problems, tuple(kind for kind in KINDS if kind in unjudged)
+        return None, problems, tuple(kind for kind in KINDS if kind in unjudged | partial)
     if parts.options.strict:  # (after the normal checks, on the records that structured)
         from rightsdata._validation.strict import check_strict
 

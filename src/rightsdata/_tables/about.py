@@ -84,9 +84,24 @@ def readme_text(dataset: Dataset, format: str) -> str:
     Cite as:
       Unknown authors. Untitled dataset, no version. Licence: none stated. ...
     """
+    from rightsdata._data.citation import is_built_on
+    from rightsdata._data.packagemeta import package_metadata
+
     said = about(dataset)
     lines = _licence_lines(said["licenses"])
-    if not lines:
+    sources = package_metadata(dataset).get("sources")
+    bases = [
+        str(entry["title"])
+        for entry in (sources if isinstance(sources, list) else ())
+        if is_built_on(entry) and isinstance(entry.get("title"), str)
+    ]
+    if not lines and bases:  # (its records' licence unsaid; those of what it is built on, said)
+        text = (
+            "Licence: none stated for this dataset's own records (its descriptor names none).\n"
+            "It holds the records of the datasets it is built on too, each under its own "
+            "licence:\n" + "".join(_wrapped(base, "  ") for base in bases)
+        )
+    elif not lines:
         text = "Licence: none stated (the dataset's descriptor names none).\n"
     elif len(lines) == 1:
         text = f"Licence: {lines[0]}\n"

@@ -108,7 +108,8 @@ FORMATS: Final[NamedMapping[FormatName, str]] = NamedMapping(
         "json": "one JSON file per record kind, and datapackage.json (the dataset's own layout)",
         "jsonl": (
             "records.jsonl: one record a line, its kind in a $kind field; first, the "
-            "descriptor's line if the dataset has a name, version or descriptor"
+            "descriptor's line if the dataset has a name, version or descriptor, or is built "
+            "on another"
         ),
         "document": (
             "dataset.json: one JSON document, a list of records per kind, the redirects and "

@@ -363,10 +363,14 @@ def _drop_stray_asides(path: Path) -> None:
     given by a run cut short before it knew their name: each still names the file at
     ``path``, which stays."""
     pattern = re.compile(rf"\.{re.escape(path.name)}\.[0-9a-f]{{12}}\.old")
+    mode = read_only_mode(path)  # (Windows: a link's removal takes it off the file they share)
     with contextlib.suppress(OSError):
         for entry in path.parent.iterdir():
             if pattern.fullmatch(entry.name) and _same_file(path, entry):
                 _unlink(entry)
+    if mode is not None:
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)
 
 
 def _set_aside(path: Path) -> Path | None:

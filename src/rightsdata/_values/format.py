@@ -17,11 +17,12 @@ A writer declares the lowest format its data needs (:func:`lowest_format`): form
 where some figure has ``of``, format 3 only where some date is a set, so that a dataset
 without them stays readable by the releases that read the older formats. A descriptor
 carried in JSON Lines declares format 3 at least (the JSON Lines export writes one whenever
-the dataset has a name, version or descriptor: keeping them is worth the newer format). A
-dataset whose descriptor declares format 1 or 2 (a descriptor without ``rightsdata_format``
-declares format 1) and that holds a set is refused at load, each set located and the
-message saying to declare format 3; one that declares format 1 to 3 and holds a figure
-with ``of``, each such figure located and the message saying to declare format 4
+the dataset has a name, version or descriptor, or is built on another: keeping them is worth
+the newer format). A dataset whose descriptor declares format 1 or 2 (a descriptor without
+``rightsdata_format`` declares format 1) and that holds a set is refused at load, each set
+located and the message saying to declare format 3; one that declares format 1 to 3 and
+holds a figure with ``of``, each such figure located and the message saying to declare
+format 4
 (:func:`format_problems`): what a reader of the declared format cannot read is a mistake in
 the dataset, not something to pass over. Where there is no descriptor (a folder without
 ``datapackage.json``, a JSON document or JSON Lines without one of their own) no format is
