@@ -50,7 +50,7 @@ def validate(
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     _ = (pathlib.Path(folder) / "data.jsonl").write_text(
     ...         '{"$kind": "events", "id": "event:a", "kind": "protest", "title": "A protest",'
-    ...         ' "citations": [{"source": "source:a"}]}\\n{not json\\n')
+    ...         ' "citations": [{"source": "source:a"}]}\\n{not json\\n', encoding="utf-8")
     ...     problems = rightsdata.validate(pathlib.Path(folder) / "data.jsonl")
     >>> len(problems), problems.unchecked
     (1, ('sources',))
