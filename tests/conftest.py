@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Final
@@ -64,6 +66,55 @@ def searching(max_examples: int) -> settings:
         deadline=None,
         phases=[Phase.generate],
     )
+
+
+# --- what a system may not have: symbolic links, FIFOs, names with a tab ---------------------
+
+
+@functools.cache
+def no_symlinks() -> str | None:
+    """Why this system cannot make symbolic links, or None where it can: Windows without the
+    privilege (or developer mode) refuses them with an OSError, a system without them raises
+    NotImplementedError. Tried once, in a folder of its own, so that a link a test fails to
+    make where links can be made still fails the test."""
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            os.symlink("target", os.path.join(folder, "link"))
+        except (OSError, NotImplementedError) as error:
+            return f"this system makes no symbolic links ({error})"
+    return None
+
+
+def symlink(link: Path, target: str | Path) -> Path:
+    """``link`` made a symbolic link to ``target`` (relative to ``link``'s folder unless
+    absolute; its ``/`` the system's separator), a link to a folder if ``target`` is one
+    (Windows tells the two apart); the test is skipped where the system makes no links
+    (:func:`no_symlinks`)."""
+    reason = no_symlinks()
+    if reason is not None:
+        pytest.skip(reason)
+    link.symlink_to(Path(target), target_is_directory=(link.parent / target).is_dir())
+    return link
+
+
+def skip_unless_a_name_can_hold(name: str) -> None:
+    """Skip the test where a folder cannot be named ``name``: Windows refuses a name with a
+    control character (a tab, a line feed, ESC) or any of ``"*:<>?|``. Tried in a folder of
+    its own."""
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            os.mkdir(os.path.join(folder, name))
+        except OSError as error:
+            pytest.skip(f"this system's file names cannot hold {name!r} ({error})")
+
+
+def fifo(path: Path | str) -> Path:
+    """A FIFO (named pipe) made at ``path``; the test is skipped where the system has none
+    (``os.mkfifo`` is POSIX's: Windows has no FIFOs in its file system)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("this system has no FIFOs (os.mkfifo)")
+    os.mkfifo(path)
+    return Path(path)
 
 
 # The documents below are in canonical form (format 2): optional fields that are null or

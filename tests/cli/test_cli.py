@@ -17,8 +17,9 @@ import rightsdata
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._values.errors import InvalidDataError
+from test_cli_streams import run_apart
 
-from conftest import CITE, NO_BASE, event_doc, person_doc, source_doc, write_folder
+from conftest import CITE, NO_BASE, event_doc, person_doc, source_doc, symlink, write_folder
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -179,10 +180,10 @@ def test_fmt_rewrites_a_non_canonical_folder(
     )
     code, _, err = run(capsys, "fmt", "--check", str(folder))
     assert code == EXIT_INVALID
-    assert f"run `rightsdata fmt {folder}` to rewrite them" in err
+    assert f"run `rightsdata fmt {shlex.quote(str(folder))}` to rewrite them" in err
     assert run(capsys, "fmt", str(folder))[0] == EXIT_OK
     assert run(capsys, "fmt", "--check", str(folder))[0] == EXIT_OK
-    ids = [p["id"] for p in json.loads((folder / "persons.json").read_text())]
+    ids = [p["id"] for p in json.loads((folder / "persons.json").read_text(encoding="utf-8"))]
     assert ids == ["person:a", "person:b"]
 
 
@@ -311,14 +312,9 @@ def test_output_that_cannot_be_written_is_told_so(argv: list[str]) -> None:
 
 def test_a_closed_standard_output_is_told_so() -> None:
     # `rightsdata info >&-`: Python's sys.stdout is None, and print() would print nothing
-    closed = subprocess.run(
-        ["sh", "-c", '"$0" -m rightsdata info >&-', sys.executable],
-        env={**os.environ, "PYTHONPATH": str(Path(rightsdata.__file__).parents[1])},
-        capture_output=True,
-        check=False,
-    )
-    assert (closed.returncode, closed.stderr.decode()) == (
+    assert run_apart(">&-", "info") == (
         EXIT_OUTPUT,
+        "",
         "rightsdata info: could not write the output: standard output is closed\n",
     )
 
@@ -801,7 +797,9 @@ def test_a_kind_file_is_held_to_the_format_its_folder_declares(
     if declared is None:
         descriptor.unlink(missing_ok=True)
     else:
-        descriptor.write_text(json.dumps({"name": "mine", "rightsdata_format": declared}))
+        descriptor.write_text(
+            json.dumps({"name": "mine", "rightsdata_format": declared}), encoding="utf-8"
+        )
     kind_file, _, _ = run(capsys, "validate", str(folder / "events.json"))
     whole, out, _ = run(capsys, "validate", str(folder))
     assert kind_file == whole == (EXIT_INVALID if declared == 2 else EXIT_OK), out
@@ -1105,7 +1103,7 @@ def test_fmt_hashes_treat_the_other_listed_files_as_the_datasets_own(
     target = tmp_path / "mine"
     assert run(capsys, "init", str(target))[0] == EXIT_OK
     readme, descriptor = target / "README.md", target / "datapackage.json"
-    readme.write_text("hello\n", encoding="utf-8")
+    readme.write_text("hello\n", encoding="utf-8", newline="")
     package = json.loads(descriptor.read_text("utf-8"))
     package["resources"].append(
         {"name": "readme", "path": "README.md", "bytes": 6, "hash": sha256("hello\n")}
@@ -1120,12 +1118,12 @@ def test_fmt_hashes_treat_the_other_listed_files_as_the_datasets_own(
 
     assert run(capsys, "fmt", "--no-hashes", str(target))[0] == EXIT_OK
     assert listed() == {"name": "readme", "path": "README.md"}
-    readme.write_text("hello, edited\n", encoding="utf-8")
+    readme.write_text("hello, edited\n", encoding="utf-8", newline="")
     assert run(capsys, "validate", str(target))[0] == EXIT_OK  # an edit no longer blocks it
     # --hashes gives them to it as to the dataset's own files; plain fmt refreshes them
     assert run(capsys, "fmt", "--hashes", str(target))[0] == EXIT_OK
     assert (listed()["bytes"], listed()["hash"]) == (14, sha256("hello, edited\n"))
-    readme.write_text("hello\n", encoding="utf-8")
+    readme.write_text("hello\n", encoding="utf-8", newline="")
     assert run(capsys, "validate", str(target))[0] == EXIT_INVALID
     assert run(capsys, "fmt", str(target))[0] == EXIT_OK
     assert (listed()["bytes"], listed()["hash"]) == (6, sha256("hello\n"))
@@ -1152,7 +1150,6 @@ def _listed(target: Path, path: str) -> dict[str, object]:
     return dict(entry)
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
 def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1164,12 +1161,12 @@ def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
     monkeypatch.setenv("COLUMNS", "1000")  # (a path longer than a line is cut: compared whole)
     target = tmp_path / "mine"
     assert run(capsys, "init", str(target))[0] == EXIT_OK
-    (target / "README.md").write_text("hello, readme\n", encoding="utf-8")
+    (target / "README.md").write_text("hello, readme\n", encoding="utf-8", newline="")
     outside = tmp_path / "outside.md"
-    outside.write_text("outside\n", encoding="utf-8")
-    (target / "link.md").symlink_to("README.md")
-    (target / "far.md").symlink_to(outside)
-    (target / "docs").symlink_to(tmp_path)  # a folder on the way that is a link
+    outside.write_text("outside\n", encoding="utf-8", newline="")
+    symlink(target / "link.md", "README.md")
+    symlink(target / "far.md", outside)
+    symlink(target / "docs", tmp_path)  # a folder on the way that is a link
     _listing(
         target,
         [
@@ -1184,7 +1181,8 @@ def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
     assert "resources[3].path: names 'link.md', which is a symbolic link: a load" in out
     assert "resources[4].path: names 'far.md', which is a symbolic link" in out
     assert "names 'docs/outside.md', which is reached through the symbolic link 'docs'" in out
-    advice = f"run `rightsdata fmt {target}`, which removes them, or list the file itself"
+    advice = f"run `rightsdata fmt {shlex.quote(str(target))}`, which removes them, or list the "
+    advice += "file itself"
     assert out.count(advice) == 3
     assert "has 8" not in out  # the file outside was never read (it holds 8 bytes)
     # fmt --check writes nothing and says the load's words
@@ -1212,7 +1210,6 @@ def test_a_listed_link_is_measured_by_neither_load_nor_fmt(
     assert "names 'docs/outside.md', which does not exist (reached through" in out
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
 def test_a_listed_link_to_a_directory_is_refused_as_the_directory_is(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -1222,8 +1219,8 @@ def test_a_listed_link_to_a_directory_is_refused_as_the_directory_is(
     target = tmp_path / "mine"
     assert run(capsys, "init", str(target))[0] == EXIT_OK
     (target / "real").mkdir()
-    (target / "sub").symlink_to("real")
-    (target / "dirlink").symlink_to("real")
+    symlink(target / "sub", "real")
+    symlink(target / "dirlink", "real")
     _listing(
         target,
         [
@@ -1270,7 +1267,7 @@ def test_a_missing_listed_file_is_said_alike_by_load_and_fmt(
     assert said in err
     assert "fmt keeps the size and hash its entry gives, for when the file is there as a" in err
     assert _listed(target, "notes.md") == {"name": "notes", "path": "notes.md", "bytes": 3}
-    (target / "notes.md").write_text("notes\n", encoding="utf-8")
+    (target / "notes.md").write_text("notes\n", encoding="utf-8", newline="")
     code, out, _ = flat(run(capsys, "validate", str(target)))  # (its size is checked)
     assert code == EXIT_INVALID and "says 3 bytes, but notes.md has 6" in out
     code, _, err = run(capsys, "fmt", "--hashes", str(target))
@@ -1299,7 +1296,6 @@ def test_a_listed_file_that_is_no_regular_file_is_said_alike_by_load_and_fmt(
     assert _listed(target, "real") == {"name": "real", "path": "real", "bytes": 3}
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
 def test_fmt_advice_waits_for_the_descriptors_other_problems(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1309,8 +1305,8 @@ def test_fmt_advice_waits_for_the_descriptors_other_problems(
     monkeypatch.setenv("COLUMNS", "1000")  # (a path longer than a line is cut: compared whole)
     target = tmp_path / "mine"
     assert run(capsys, "init", str(target))[0] == EXIT_OK
-    (target / "README.md").write_text("hello, readme\n", encoding="utf-8")
-    (target / "link.md").symlink_to("README.md")
+    (target / "README.md").write_text("hello, readme\n", encoding="utf-8", newline="")
+    symlink(target / "link.md", "README.md")
     entries = [
         {"name": "link", "path": "link.md", "bytes": 1, "hash": "sha256:00"},
         {"name": "readme", "path": "README.md", "bytes": 1},
@@ -1319,7 +1315,7 @@ def test_fmt_advice_waits_for_the_descriptors_other_problems(
     code, out, _ = flat(run(capsys, "validate", str(target)))
     assert code == EXIT_INVALID
     assert "'sha256:00' is not a hash" in out
-    first = f"run `rightsdata fmt {target}`"
+    first = f"run `rightsdata fmt {shlex.quote(str(target))}`"
     waits = "(first fix the other problems: fmt refuses a folder that has any, and rewrites "
     waits += "nothing)"
     assert f"{first}, which removes them, or list the file itself {waits}" in out  # (the link's)
@@ -1335,7 +1331,7 @@ def test_fmt_advice_waits_for_the_descriptors_other_problems(
     )
     code, out, _ = flat(run(capsys, "validate", str(target)))
     assert code == EXIT_INVALID and "first fix the other problems" not in out
-    assert f"run `rightsdata fmt {target}`, which removes them" in out
+    assert f"run `rightsdata fmt {shlex.quote(str(target))}`, which removes them" in out
     assert run(capsys, "fmt", str(target))[0] == EXIT_OK
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
 
@@ -1359,8 +1355,8 @@ def test_fmt_advice_waits_for_the_records_problems_and_fmt_says_it_rewrote_nothi
     code, out, _ = flat(run(capsys, "validate", str(first)))
     assert code == EXIT_INVALID and "'detentionx' is not an event kind" in out
     assert (
-        f"run `rightsdata fmt {first}` if it was changed on purpose (first fix the other "
-        "problems: fmt refuses a folder that has any, and rewrites nothing)"
+        f"run `rightsdata fmt {shlex.quote(str(first))}` if it was changed on purpose (first fix "
+        "the other problems: fmt refuses a folder that has any, and rewrites nothing)"
     ) in out
     before = {path.name: path.read_bytes() for path in first.iterdir()}
     code, out, err = flat(run(capsys, "fmt", str(first), str(second)))
@@ -1378,7 +1374,7 @@ def test_fmt_advice_waits_for_the_records_problems_and_fmt_says_it_rewrote_nothi
     events.write_text(edited, encoding="utf-8")
     code, out, _ = flat(run(capsys, "validate", str(first)))
     assert code == EXIT_INVALID and "first fix" not in out
-    assert f"run `rightsdata fmt {first}` if it was changed on purpose" in out
+    assert f"run `rightsdata fmt {shlex.quote(str(first))}` if it was changed on purpose" in out
     assert run(capsys, "fmt", str(first))[0] == EXIT_OK
     assert run(capsys, "validate", str(first))[0] == EXIT_OK
 
@@ -1438,7 +1434,7 @@ def test_a_strict_problem_does_not_hold_back_fmt_advice(
     events.write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
     code, out, _ = flat(run(capsys, "validate", "--strict", str(target)))
     assert code == EXIT_INVALID and "participants[1]" in out
-    assert f"run `rightsdata fmt {target}` if it was changed on purpose" in out
+    assert f"run `rightsdata fmt {shlex.quote(str(target))}` if it was changed on purpose" in out
     assert "first fix the other problems" not in out
     assert run(capsys, "fmt", str(target))[0] == EXIT_OK
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
@@ -1469,7 +1465,6 @@ def test_fmt_advice_beside_a_date_set_is_the_upgrade_that_fixes_both(
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges")
 def test_fmt_never_replaces_a_linked_kind_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1482,7 +1477,7 @@ def test_fmt_never_replaces_a_linked_kind_file(
     assert run(capsys, "init", str(target))[0] == EXIT_OK
     shared.mkdir()
     (target / "events.json").rename(shared / "events.json")
-    (target / "events.json").symlink_to("../shared/events.json")
+    symlink(target / "events.json", "../shared/events.json")
     assert run(capsys, "validate", str(target))[0] == EXIT_OK
     assert run(capsys, "fmt", "--check", str(target))[0] == EXIT_OK  # (canonical: no matter)
     assert run(capsys, "fmt", str(target))[0] == EXIT_OK and (target / "events.json").is_symlink()
@@ -1493,7 +1488,7 @@ def test_fmt_never_replaces_a_linked_kind_file(
     )
     before = {p.name: p.read_bytes() for p in target.iterdir()}
     said = (
-        f"{target / 'events.json'} (a symbolic link to ../shared/events.json) is not in "
+        f"{target / 'events.json'} (a symbolic link to {Path('../shared/events.json')}) is not in "
         "canonical form, and fmt does not replace a symbolic link with a file"
     )
     code, out, err = flat(run(capsys, "fmt", str(target)))

@@ -14,6 +14,8 @@ import pytest
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK
 from rightsdata._cli.main import main
 
+from conftest import skip_unless_a_name_can_hold
+
 NAME = "t\tab x\u202ey"  # a tab, and a right-to-left override
 
 
@@ -30,6 +32,7 @@ def _said_safely(out: str) -> None:
 
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    skip_unless_a_name_can_hold(NAME)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "96")
     return NAME

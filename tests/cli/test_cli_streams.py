@@ -55,12 +55,36 @@ def cyrillic_bad(tmp_path: Path) -> Path:
     return write_folder(tmp_path / "cyrillic-bad", files)
 
 
-def _rightsdata(shell: str, *argv: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    """``rightsdata argv`` run apart by ``sh -c``, its streams redirected as ``shell`` says
-    (``>&-``); its exit code, standard output and standard error."""
-    command = ["sh", "-c", f'"$0" -m rightsdata "$@" {shell}', sys.executable, *argv]
-    done = subprocess.run(command, env={**_ENV, **(env or {})}, capture_output=True, check=False)
-    return done.returncode, done.stdout.decode(), done.stderr.decode()
+#: What a shell's redirection does to the streams before it runs a command, done in Python:
+#: no POSIX shell is needed (Windows has none).
+_REDIRECTIONS = {
+    "": "",
+    ">&-": "os.close(1)",
+    "2>&-": "os.close(2)",
+    "> /dev/full": "os.dup2(os.open('/dev/full', os.O_WRONLY), 1)",
+}
+
+
+def run_apart(redirect: str, *argv: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    """``rightsdata argv`` run apart, its streams redirected as the shell's ``redirect`` says
+    (``>&-``: standard output closed), by a Python process that runs it after; its exit code,
+    standard output and standard error (in the locale's encoding, as the process writes them,
+    each line's end a line feed). A stream closed for a command (``>&-``) is a POSIX shell's:
+    skipped elsewhere."""
+    if redirect.endswith("&-") and os.name != "posix":
+        pytest.skip("a stream closed for a command (`>&-`) is a POSIX shell's")
+    code = (
+        f"import os, subprocess, sys\n{_REDIRECTIONS[redirect]}\n"
+        "sys.exit(subprocess.run([sys.executable, '-m', 'rightsdata', *sys.argv[1:]]).returncode)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *argv],
+        env={**_ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
 
 
 # --- a reader that stops reading leaves a command its verdict -----------------------------
@@ -162,7 +186,7 @@ def test_with_standard_error_closed_standard_output_holds_the_output_alone(
 
 
 def test_standard_error_closed_by_the_shell_leaves_the_json_whole() -> None:
-    code, out, err = _rightsdata("2>&-", "search", "kozlov", "--json")
+    code, out, err = run_apart("2>&-", "search", "kozlov", "--json")
     assert (code, err) == (EXIT_OK, "")
     assert len(json.loads(out)) == 20
 
@@ -252,10 +276,10 @@ def test_json_lines_to_an_encoding_that_cannot_hold_the_text(
 
 def test_no_traceback_where_the_locale_is_ascii(cyrillic_bad: Path) -> None:
     env = {"PYTHONIOENCODING": "ascii"}
-    code, out, err = _rightsdata("", "info", "--json", "--data", str(cyrillic_bad), env=env)
+    code, out, err = run_apart("", "info", "--json", "--data", str(cyrillic_bad), env=env)
     assert code == EXIT_INVALID and "Traceback" not in err
     assert json.loads(out)["problems"][-1]["field"] == "имя"
-    code, out, err = _rightsdata("", "validate", str(cyrillic_bad), env=env)
+    code, out, err = run_apart("", "validate", str(cyrillic_bad), env=env)
     assert code == EXIT_INVALID and "\\u0438\\u043c\\u044f: unknown field" in out
 
 
@@ -307,7 +331,7 @@ def test_files_written_with_standard_output_full_are_said_written(
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
 def test_an_export_to_a_full_standard_output_says_its_files_are_written(tmp_path: Path) -> None:
-    code, _, err = _rightsdata("> /dev/full", "export", "--format", "jsonl", str(tmp_path / "x"))
+    code, _, err = run_apart("> /dev/full", "export", "--format", "jsonl", str(tmp_path / "x"))
     assert code == EXIT_OUTPUT and (tmp_path / "x" / "records.jsonl").is_file()
     assert " ".join(err.split()).startswith(
         f"rightsdata export: the work is done (wrote 1 file (jsonl) to {tmp_path / 'x'}), but"
@@ -320,7 +344,7 @@ def test_an_export_to_a_full_standard_output_says_its_files_are_written(tmp_path
 @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["info", "--help"]])
 def test_version_and_help_with_standard_output_closed_exit_3(argv: list[str]) -> None:
     # `rightsdata --version >&-` printed the version on standard error and exited 0
-    assert _rightsdata(">&-", *argv) == (
+    assert run_apart(">&-", *argv) == (
         EXIT_OUTPUT,
         "",
         "rightsdata: could not write the output: standard output is closed\n",
@@ -380,19 +404,16 @@ def test_a_signal_ends_the_run_with_its_code_and_one_line(
 ) -> None:
     # A process started in the background by a shell without job control (as CI may start
     # the tests) inherits SIGINT ignored, and Python then leaves it so: Ctrl-C is restored
-    # here, as a terminal's process has it.
+    # here, as a terminal's process has it. The signal is raised in the process rather than
+    # sent by os.kill, which on Windows ends the process without a signal.
     script = (
-        "import os, signal, sys\n"
+        "import signal, sys\n"
         "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "from rightsdata._cli import main as cli\n"
-        f"cli._before = lambda args: os.kill(os.getpid(), signal.{signal_name})\n"
+        f"cli._before = lambda args: signal.raise_signal(signal.{signal_name})\n"
         "sys.exit(cli.main(['info']))\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], env=_ENV, capture_output=True, check=False
+        [sys.executable, "-c", script], env=_ENV, capture_output=True, text=True, check=False
     )
-    assert (done.returncode, done.stdout, done.stderr.decode()) == (
-        code,
-        b"",
-        f"rightsdata: {said}\n",
-    )
+    assert (done.returncode, done.stdout, done.stderr) == (code, "", f"rightsdata: {said}\n")

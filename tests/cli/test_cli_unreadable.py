@@ -15,11 +15,10 @@ import pytest
 from rightsdata._cli.exits import EXIT_INVALID, EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
 
-from conftest import event_doc, person_doc, source_doc, write_folder
+from conftest import event_doc, fifo, person_doc, source_doc, symlink, write_folder
 
-pytestmark = pytest.mark.skipif(
-    sys.platform == "win32", reason="FIFOs and symbolic links are POSIX's"
-)
+#: ds/persons.json as the system writes a path (``ds\\persons.json`` on Windows).
+PERSONS = os.path.join("ds", "persons.json")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -45,9 +44,8 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _loop(here: Path) -> Path:
     """A symbolic link that leads, through another, back to itself."""
-    Path("loop-b").symlink_to("loop-a")
-    Path("loop-a").symlink_to("loop-b")
-    return Path("loop-a")
+    symlink(Path("loop-b"), "loop-a")
+    return symlink(Path("loop-a"), "loop-b")
 
 
 #: Each way to give the path: the arguments before and after it, and what names it.
@@ -66,7 +64,7 @@ _GIVEN = [
 def test_a_fifo_given_as_the_dataset_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], here: Path, before: list[str], after: list[str], option: str
 ) -> None:
-    os.mkfifo("pipe")
+    fifo("pipe")
     code, out, err = run(capsys, *before, "pipe", *after)
     # (it was told as invalid data, exit code 1, its "problem" on stdout under --json)
     assert (code, out) == (EXIT_USAGE, "")
@@ -108,14 +106,15 @@ def test_a_file_of_a_folder_it_cannot_read_is_a_usage_error_naming_it(
     capsys: pytest.CaptureFixture[str], here: Path, argv: list[str], said: str
 ) -> None:
     (here / "persons.json").unlink()
-    os.mkfifo(here / "persons.json")
+    fifo(here / "persons.json")
     code, out, err = run(capsys, *argv)
     assert (code, out, err) == (EXIT_USAGE, "", f"rightsdata {argv[0]}: {said}")
 
 
 def _readable_anyway(path: Path) -> bool:
     """Whether ``path``, its permissions taken away, can be read all the same: the superuser
-    (``os.geteuid() == 0``, as in many containers) reads any file."""
+    (``os.geteuid() == 0``, as in many containers) reads any file. (Not asked on Windows,
+    where a mode only sets the read-only attribute: no one is denied a read.)"""
     try:
         if path.is_dir():
             os.listdir(path)
@@ -126,6 +125,7 @@ def _readable_anyway(path: Path) -> bool:
     return True
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="chmod cannot deny a read on Windows")
 @pytest.mark.parametrize("locked", ["ds/persons.json", "ds"])
 def test_a_file_or_folder_it_may_not_read_is_a_usage_error(
     capsys: pytest.CaptureFixture[str], here: Path, locked: str
@@ -170,12 +170,12 @@ def test_a_file_it_is_denied_is_a_usage_error_as_any_user(
     monkeypatch.setattr(os, "open", denied)
     reason = "cannot be read: Permission denied"
     for argv, said in (
-        (["validate", "ds"], f"ds/persons.json: {reason}"),
-        (["validate", "ds", "--json-report"], f"ds/persons.json: {reason}"),
-        (["validate", "ds/persons.json"], f"ds/persons.json: {reason}"),
-        (["info", "--data", "ds", "--json"], f"ds/persons.json: {reason} (--data ds)"),
-        (["events", "--data", "ds", "--base", "ds"], f"ds/persons.json: {reason} (--base ds)"),
-        (["fmt", "--check", "ds"], f"could not check ds: ds/persons.json: {reason}"),
+        (["validate", "ds"], f"{PERSONS}: {reason}"),
+        (["validate", "ds", "--json-report"], f"{PERSONS}: {reason}"),
+        (["validate", PERSONS], f"{PERSONS}: {reason}"),
+        (["info", "--data", "ds", "--json"], f"{PERSONS}: {reason} (--data ds)"),
+        (["events", "--data", "ds", "--base", "ds"], f"{PERSONS}: {reason} (--base ds)"),
+        (["fmt", "--check", "ds"], f"could not check ds: {PERSONS}: {reason}"),
     ):
         code, out, err = run(capsys, *argv)
         assert (code, out, err) == (EXIT_USAGE, "", f"rightsdata {argv[0]}: {said}"), argv
@@ -187,7 +187,7 @@ def test_invalid_data_still_exits_1(capsys: pytest.CaptureFixture[str], here: Pa
         assert run(capsys, *argv)[0] == EXIT_INVALID, argv
     # a file it cannot read, beside invalid data: the data is invalid, and both are listed
     (here / "events.json").unlink()
-    os.mkfifo(here / "events.json")
+    fifo(here / "events.json")
     code, out, _ = run(capsys, "validate", "ds", "--json")
     problems = json.loads(out)
     assert code == EXIT_INVALID

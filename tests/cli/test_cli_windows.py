@@ -69,7 +69,8 @@ def test_einval_elsewhere_is_a_failed_write(
     monkeypatch.setattr(sys, "stdout", _Refusing(pipe))  # (not Windows: no such answer)
     assert main(["validate", str(bad)]) == EXIT_OUTPUT
     monkeypatch.setattr(sys, "platform", "win32")
-    with (tmp_path / "out.txt").open("w") as file:  # (a file, not a pipe: the write failed)
+    # (a file, not a pipe: the write failed)
+    with (tmp_path / "out.txt").open("w", encoding="utf-8") as file:
         monkeypatch.setattr(sys, "stdout", _Refusing(file.fileno()))
         assert main(["validate", str(bad)]) == EXIT_OUTPUT
 

@@ -3,8 +3,9 @@ writes over a user's data, provenance nobody gave, paths of every kind."""
 
 from __future__ import annotations
 
+import ast
 import json
-import sys
+import shlex
 from pathlib import Path
 
 import pytest
@@ -16,13 +17,20 @@ from rightsdata._tables.tables import TABLES
 from rightsdata._values.format import kind_file
 from rightsdata._values.names import FormatName
 
-from conftest import event_doc, person_doc, source_doc, write_folder
+from conftest import event_doc, no_symlinks, person_doc, source_doc, symlink, write_folder
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def _alone(path: Path) -> str:
+    """The advice to read ``path`` alone, as a message words it: the command (the path as a
+    shell word) and the Python call (the path as a literal)."""
+    command = f"`rightsdata validate {shlex.quote(str(path))}`"
+    return f"{command} (in Python, `rightsdata.load_path({str(path)!r})`)"
 
 
 def _verdict(provision: str) -> dict[str, object]:
@@ -54,7 +62,7 @@ def test_a_dangling_reference_is_not_suggested_to_itself(
     # and where it is judged (laws.json read), it is told an ID of the laws spelled like it,
     # never itself
     (folder / "law.json").unlink()
-    (folder / "laws.json").write_text(json.dumps([{**law, "id": "law:cc-175"}]))
+    (folder / "laws.json").write_text(json.dumps([{**law, "id": "law:cc-175"}]), encoding="utf-8")
     code, err, _ = run(capsys, "validate", str(folder))
     said = " ".join(err.split())
     assert code == EXIT_INVALID
@@ -112,8 +120,8 @@ def test_data_before_a_command_without_it_says_so(
     code, _, err = run(capsys, "--data", folder, "validate", folder)
     assert code == EXIT_USAGE
     assert (
-        f"validate takes the dataset as its argument, not --data: `rightsdata validate {folder}`"
-        in (" ".join(err.split()))
+        "validate takes the dataset as its argument, not --data: "
+        f"`rightsdata validate {shlex.quote(folder)}`" in (" ".join(err.split()))
     )
     code, _, err = run(capsys, "--data", folder, "timeline", "person:a", "--data", "elsewhere")
     assert code == EXIT_USAGE
@@ -275,8 +283,8 @@ def test_a_directory_named_like_a_kind_file_is_not_told_to_be_renamed_to_one(
         )
     assert problems.unchecked == ()
     (folder / "law.json").rmdir()
-    if sys.platform != "win32":  # (symbolic links need privileges there)
-        (folder / "law.json").symlink_to("nowhere.json")
+    if no_symlinks() is None:
+        symlink(folder / "law.json", "nowhere.json")
         problems = rightsdata.validate(folder)
         assert "it is a symbolic link to nothing, not a regular file" in problems[1].message
         (folder / "law.json").unlink()
@@ -346,7 +354,7 @@ def test_a_json_file_the_descriptor_lists_is_read_not_refused(tmp_path: Path) ->
     from rightsdata._data.canonical import format_folder
 
     assert "datapackage.json" in format_folder(folder)
-    resources = json.loads((folder / "datapackage.json").read_text())["resources"]
+    resources = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]
     assert resources[-1] == {"name": "notes", "path": "notes.json"}
     assert rightsdata.validate(folder) == [] and format_folder(folder, check=True) == []
 
@@ -358,7 +366,7 @@ def test_a_folder_of_json_lines_says_how_to_load_it(tmp_path: Path) -> None:
     (problem,) = rightsdata.validate(tmp_path / "out")
     assert problem.location == str(tmp_path / "out")
     assert "holds no record files but JSON Lines (records.jsonl)" in problem.message
-    assert f"rightsdata.load_path('{tmp_path / 'out' / 'records.jsonl'}')" in problem.message
+    assert f"rightsdata.load_path({str(tmp_path / 'out' / 'records.jsonl')!r})" in problem.message
     # beside kind files, JSON Lines are a problem of their own
     folder = write_folder(tmp_path / "ds", {**_valid_files(), "more.jsonl": ""})
     (problem,) = rightsdata.validate(folder)
@@ -376,7 +384,7 @@ def test_a_folder_of_a_json_document_says_how_to_load_it(tmp_path: Path) -> None
     (problem,) = caught.value.problems
     assert problem.location == str(tmp_path / "out")
     assert "holds no record files but a `document` export (dataset.json)" in problem.message
-    assert f"rightsdata.load_path('{tmp_path / 'out' / 'dataset.json'}')" in problem.message
+    assert f"rightsdata.load_path({str(tmp_path / 'out' / 'dataset.json')!r})" in problem.message
     assert "move other files out" not in problem.message
     assert rightsdata.load_path(tmp_path / "out" / "dataset.json") == rightsdata.load()
     # beside kind files, it is a problem of its own, saying how to read it
@@ -409,8 +417,7 @@ def test_a_document_export_under_another_name_is_known_by_its_start(
     (problem,) = rightsdata.validate(alone)
     assert problem.message.startswith(
         "holds no record files but a `document` export (mydata.json), a dataset of its own: "
-        f"read it alone with `rightsdata validate {alone / 'mydata.json'}` (in Python, "
-        f"`rightsdata.load_path('{alone / 'mydata.json'}')`)"
+        f"read it alone with {_alone(alone / 'mydata.json')}"
     )
     folder = write_folder(tmp_path / "ds", _valid_files())
     (folder / "export.json").write_bytes(exported)
@@ -420,12 +427,12 @@ def test_a_document_export_under_another_name_is_known_by_its_start(
     )
     assert "did you mean" not in problem.message
     found = re.search(
-        r"`rightsdata validate ([^`]+)` \(in Python, `rightsdata\.load_path\('([^']+)'\)`",
+        r"`rightsdata validate ([^`]+)` \(in Python, `rightsdata\.load_path\(('[^']+')\)`",
         problem.message,
     )
     assert found is not None
-    assert main(["validate", found.group(1)]) == EXIT_OK
-    assert rightsdata.load_path(found.group(2)) == rightsdata.load()
+    assert main(["validate", *shlex.split(found.group(1))]) == EXIT_OK
+    assert rightsdata.load_path(ast.literal_eval(found.group(2))) == rightsdata.load()
     capsys.readouterr()
     # under a kind's name, validate checks it as the dataset it is, as load_path loads it
     (tmp_path / "kind").mkdir()
@@ -441,11 +448,11 @@ def test_a_document_export_under_another_name_is_known_by_its_start(
         assert problem.location == "events.json" and problem.message.startswith(
             "is a `document` export (`rightsdata export --format document`), a dataset of "
             "its own, not a list of records: read it alone with "
-            f"`rightsdata validate {inside / 'events.json'}`"
+            f"`rightsdata validate {shlex.quote(str(inside / 'events.json'))}`"
         )
         found = re.search(r"`rightsdata validate ([^`]+)`", problem.message)
         assert found is not None
-        assert main(["validate", found.group(1)]) == EXIT_OK
+        assert main(["validate", *shlex.split(found.group(1))]) == EXIT_OK
 
 
 @pytest.mark.parametrize("suffix", [".jsonl", ".ndjson"])
@@ -487,8 +494,7 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     assert problem.message.startswith(
         "not a record kind's file, so it is not read; by its name it looks like a `document` "
         "export (`rightsdata export --format document`), a dataset of its own: if it is one, "
-        f"read it alone with `rightsdata validate {folder / 'dataset.json'}` (in Python, "
-        f"`rightsdata.load_path('{folder / 'dataset.json'}')`)"
+        f"read it alone with {_alone(folder / 'dataset.json')}"
     )
     assert problem.message.endswith("else move it out of the dataset's folder")
     alone = write_folder(tmp_path / "alone", {"dataset.json": {"title": "notes"}})
@@ -497,9 +503,8 @@ def test_a_file_named_dataset_json_is_called_a_document_export_only_if_it_starts
     assert problem.message == (
         "holds no record files but dataset.json (named as a `document` export (`rightsdata "
         "export --format document`), though it does not start as one): if it is one, a "
-        f"dataset of its own, read it alone with `rightsdata validate {alone / 'dataset.json'}` "
-        f"(in Python, `rightsdata.load_path('{alone / 'dataset.json'}')`); a folder is read as "
-        f"one file per kind ({expected})"
+        f"dataset of its own, read it alone with {_alone(alone / 'dataset.json')}; a folder is "
+        f"read as one file per kind ({expected})"
     )
     # what is not a regular file is never offered as one to load
     odd = tmp_path / "odd"
@@ -545,8 +550,7 @@ def test_a_folder_of_json_lines_and_a_json_document_names_each(tmp_path: Path) -
     )
     for name in ("records.jsonl", "dataset.json"):
         path = tmp_path / "out" / name
-        said = f"`rightsdata validate {path}` (in Python, `rightsdata.load_path('{path}')`)"
-        assert said in problem.message
+        assert _alone(path) in problem.message
 
 
 def test_a_folder_of_datasets_named_names_them_sorted_and_joined_as_others_are(
@@ -588,7 +592,7 @@ def test_a_folder_of_exported_tables_says_what_it_is(tmp_path: Path, fmt: Format
     assert problem.code == "missing"
     assert f"holds no record files but {len(TABLES)} CSV files" in problem.message
     assert "not a dataset to load" in problem.message
-    assert f"rightsdata.tables.load_directory('{tmp_path / fmt}')" in problem.message
+    assert f"rightsdata.tables.load_directory({str(tmp_path / fmt)!r})" in problem.message
     # (the advice is what it says: the folder reads back into the dataset exported)
     back, bundled = rightsdata.tables.load_directory(tmp_path / fmt), rightsdata.load()
     assert back.to_dict() == bundled.to_dict() and back.redirects == bundled.redirects
@@ -626,7 +630,7 @@ def test_one_exported_table_says_what_it_is(
     assert "JSON" not in problem.message.partition("Load")[0]  # (not "is not valid JSON")
     if fmt == "csv":
         assert problem.message.startswith("is a CSV file, a table as `rightsdata export`")
-        assert f"load_directory('{tmp_path / fmt}')" in problem.message
+        assert f"load_directory({str(tmp_path / fmt)!r})" in problem.message
     else:
         assert "no reader turns Parquet tables back into records" in problem.message
         assert "_directory" not in problem.message
@@ -755,7 +759,7 @@ def test_a_listed_file_is_no_stray_however_written_and_fmt_keeps_its_entry_true(
     assert all("run `rightsdata fmt" in p.message for p in stale)
     format_folder(folder)  # as the problems advise: fmt measures the file again
     assert rightsdata.validate(folder) == []
-    kept = json.loads((folder / "datapackage.json").read_text())["resources"][-1]
+    kept = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["resources"][-1]
     assert kept["bytes"] == len(b'{"a": 12}') and kept["path"] == "./notes.json"
 
 
@@ -778,14 +782,14 @@ def test_each_advice_to_check_a_file_alone_works_when_followed(
         rightsdata.load_path(tmp_path / "ds" / "events.json")
     (kind_told,) = caught.value.problems
     advice = re.compile(
-        r"`rightsdata validate ([^`]+)` \(in Python, `rightsdata\.(\w+)\('([^']+)'\)`\)"
+        r"`rightsdata validate ([^`]+)` \(in Python, `rightsdata\.(\w+)\(('[^']+')\)`\)"
     )
     for problem, call in ((told, "load_path"), (kind_told, "validate")):
         match = advice.search(problem.message)
         assert match is not None, problem.message
         command, function, path = match.groups()
         assert function == call
-        assert main(["validate", command]) == EXIT_OK
+        assert main(["validate", *shlex.split(command)]) == EXIT_OK
         capsys.readouterr()
-        done = getattr(rightsdata, function)(path)
+        done = getattr(rightsdata, function)(ast.literal_eval(path))
         assert done == ([] if call == "validate" else rightsdata.load())

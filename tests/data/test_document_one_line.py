@@ -59,14 +59,16 @@ def test_lines_of_records_are_never_read_as_a_document(tmp_path: Path) -> None:
     assert problem.message.startswith("says neither its kind ('$kind') nor an id")
     # two lines, each shaped as a document: JSON Lines, each line told so
     path = tmp_path / "two.jsonl"
-    path.write_text(json.dumps({"persons": []}) + "\n" + json.dumps({"persons": []}) + "\n")
+    path.write_text(
+        json.dumps({"persons": []}) + "\n" + json.dumps({"persons": []}) + "\n", encoding="utf-8"
+    )
     assert [p.location for p in rightsdata.validate(path)] == [
         "two.jsonl:1 (no id)",
         "two.jsonl:2 (no id)",
     ]
     # a line with "$kind" is a record's, whatever its first key
     path = tmp_path / "kind.jsonl"
-    path.write_text(json.dumps({"persons": [], "$kind": "persons"}) + "\n")
+    path.write_text(json.dumps({"persons": [], "$kind": "persons"}) + "\n", encoding="utf-8")
     assert all(p.location.startswith("kind.jsonl:1") for p in rightsdata.validate(path))
 
 
@@ -77,7 +79,7 @@ def test_a_folder_tells_to_read_it_alone_and_that_works(
     folder.mkdir()
     (folder / "x.jsonl").write_text(json.dumps(document) + "\n", "utf-8")
     (problem,) = rightsdata.validate(folder)
-    assert f"`rightsdata.load_path('{folder / 'x.jsonl'}')`" in problem.message
+    assert f"`rightsdata.load_path({str(folder / 'x.jsonl')!r})`" in problem.message
     assert rightsdata.load_path(folder / "x.jsonl") == rightsdata.load()
 
 
@@ -86,7 +88,9 @@ def test_a_broken_event_line_of_kind_named_keys_is_told_as_a_record(tmp_path: Pa
     # places hold IDs, as no document's kind does, so it is a line of records that says
     # neither its kind nor an id (not a document whose places are told they are no objects)
     path = tmp_path / "bad.jsonl"
-    path.write_text(json.dumps({"places": ["place:almaty"], "sources": [{"source": "s"}]}))
+    path.write_text(
+        json.dumps({"places": ["place:almaty"], "sources": [{"source": "s"}]}), encoding="utf-8"
+    )
     (problem,) = rightsdata.validate(path)
     assert problem.location == "bad.jsonl:1 (no id)"
     assert problem.message.startswith("says neither its kind ('$kind') nor an id")
@@ -135,13 +139,15 @@ def test_a_citation_among_the_sources_is_told_as_one(tmp_path: Path, name: str) 
     )
     folder = tmp_path / "ds"
     folder.mkdir()
-    (folder / "sources.json").write_text(json.dumps([{"source": "source:x", "locator": "p. 3"}]))
+    (folder / "sources.json").write_text(
+        json.dumps([{"source": "source:x", "locator": "p. 3"}]), encoding="utf-8"
+    )
     (problem,) = rightsdata.validate(folder)
     assert problem.location == "sources.json[0] (no id)"
     assert problem.message.startswith('is a citation ({"source": ...}), not a source: ')
     # among another kind's records too
     (folder / "sources.json").unlink()
-    (folder / "persons.json").write_text(json.dumps([{"source": "source:x"}]))
+    (folder / "persons.json").write_text(json.dumps([{"source": "source:x"}]), encoding="utf-8")
     (problem,) = rightsdata.validate(folder)
     assert problem.message == (
         'is a citation ({"source": ...}), not a person: a record names the sources it cites '

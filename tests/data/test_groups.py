@@ -170,7 +170,10 @@ def test_a_folder_without_groups_json_loads_as_before(tmp_path: Path) -> None:
     assert len(dataset.groups) == 0 and dataset.counts()["groups"] == 0
     assert format_folder(folder) != []  # made canonical (it had no descriptor) ...
     assert not (folder / "groups.json").exists()  # ... without creating groups.json
-    names = [r["path"] for r in json.loads((folder / "datapackage.json").read_text())["resources"]]
+    names = [
+        r["path"]
+        for r in json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    ]
     assert "groups.json" not in names
     assert format_folder(folder, check=True) == []
 

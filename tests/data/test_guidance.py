@@ -102,19 +102,21 @@ def test_validate_checks_a_kind_file_alone_as_the_command_line_does(
     path = folder / "events.json"
     options: _Options = {}
     if case == "failed":
-        path.write_text(json.dumps([event_doc(date="2020-13"), event_doc("event:b")]))
+        path.write_text(
+            json.dumps([event_doc(date="2020-13"), event_doc("event:b")]), encoding="utf-8"
+        )
     elif case == "cycle":  # a link among its own records is checked, one to a person is not
         events = [event_doc("event:a", part_of="event:b"), event_doc("event:b", part_of=5)]
-        path.write_text(json.dumps(events))
+        path.write_text(json.dumps(events), encoding="utf-8")
     elif case == "unread":
-        path.write_text("[{")
+        path.write_text("[{", encoding="utf-8")
     elif case == "strict":
         path = folder / "persons.json"
-        path.write_text(json.dumps([person_doc(country="UK")]))
+        path.write_text(json.dumps([person_doc(country="UK")]), encoding="utf-8")
         options = {"strict": True}
     elif case == "schema":
         pytest.importorskip("jsonschema")
-        path.write_text(json.dumps([event_doc(kind="protest", title=5)]))
+        path.write_text(json.dumps([event_doc(kind="protest", title=5)]), encoding="utf-8")
         options = {"schema": True}
     elif case == "parquet":  # a table renamed events.json: known by its magic bytes
         path.write_bytes(b"PAR1" + bytes(16) + b"PAR1")

@@ -28,7 +28,10 @@ def test_load_returns_the_same_immutable_dataset() -> None:
     dataset = rightsdata.load()
     assert dataset is rightsdata.load()
     assert dataset.name == "kazakhstan"
-    assert dataset.version == json.loads((BUNDLED / "datapackage.json").read_text())["version"]
+    assert (
+        dataset.version
+        == json.loads((BUNDLED / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    )
     with pytest.raises(AttributeError):
         dataset.persons = ()  # type: ignore[misc,assignment]
 
@@ -212,7 +215,7 @@ def test_a_stale_resource_names_the_folder_to_format(tmp_path: Path) -> None:
     format_folder(folder, hashes=True)  # (init writes no size or hash: a published dataset's)
     persons = folder / "persons.json"
     written = persons.read_text(encoding="utf-8")
-    persons.write_text(written + " ", encoding="utf-8")
+    persons.write_text(written + " ", encoding="utf-8", newline="")
     problems = rightsdata.validate(folder)
     # one problem for the one edit: the size says the entry is stale (its hash is too)
     (problem,) = problems
@@ -220,7 +223,7 @@ def test_a_stale_resource_names_the_folder_to_format(tmp_path: Path) -> None:
     assert "changed since datapackage.json recorded its size and hash" in problem.message
     assert problem.message.endswith(f"run `rightsdata fmt '{folder}'` if it was changed on purpose")
     # a file of the same size and other bytes: only the hash tells
-    persons.write_text(written.replace("[\n  {", "[\n{  ", 1), encoding="utf-8")
+    persons.write_text(written.replace("[\n  {", "[\n{  ", 1), encoding="utf-8", newline="")
     (problem,) = rightsdata.validate(folder)
     assert problem.location == "datapackage.json.resources[1].hash"
     assert problem.message == (

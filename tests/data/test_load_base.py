@@ -4,6 +4,7 @@ rules judge what it makes of the base, and the result holds the records of both.
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -449,7 +450,7 @@ def test_validate_base_by_name_and_by_path(
     assert code == 1
     assert "'person:vladimir-kozlov' does not exist" in out
     # (compared without spaces: the note is wrapped, and a long temporary path cut)
-    assert f"rightsdata--basekazakhstanvalidate{path}" in "".join(out.split())
+    assert f"rightsdata--basekazakhstanvalidate{shlex.quote(path)}" in "".join(out.split())
     code, out, _ = _run(capsys, "validate", path, "--base", "kazakhstan")
     version = rightsdata.load().version
     assert (code, out) == (
@@ -508,8 +509,6 @@ def test_the_base_note_gives_a_command_that_runs(
     monkeypatch: pytest.MonkeyPatch,
     given: list[str],
 ) -> None:
-    import shlex
-
     monkeypatch.setenv("COLUMNS", "96")  # (the widest: the temporary path fits a line)
     path = str(_write(tmp_path, "json", {"events": [interview()]}))
     argv = [a.replace("{path}", path) for a in given]
@@ -556,10 +555,12 @@ def test_base_on_the_commands_that_read_a_dataset(
     code, _, err = _run(capsys, "timeline", KOZLOV, "--data", path)
     said = "".join(err.split())  # (compared without spaces: wrapped, a long path cut)
     assert code == 1 and "'person:vladimir-kozlov'doesnotexist" in said
-    assert f"rightsdata--basekazakhstantimeline{KOZLOV}--data{path}" in said
+    assert f"rightsdata--basekazakhstantimeline{KOZLOV}--data{shlex.quote(path)}" in said
     folder = str(_write(tmp_path, "folder", {"events": [interview()]}))
     code, _, err = _run(capsys, "fmt", folder)
-    assert code == 1 and f"rightsdata--basekazakhstanfmt{folder}" in "".join(err.split())
+    assert code == 1 and f"rightsdata--basekazakhstanfmt{shlex.quote(folder)}" in "".join(
+        err.split()
+    )
     # none where the references name no bundled record
     unknown = {
         **interview(),
@@ -673,7 +674,6 @@ def test_fmt_advice_of_a_load_over_a_base_gives_the_base_too(
     base as given, and each command printed, run as printed, works. A load in Python, where
     the base is no word of a command, says `--base ...`."""
     import re
-    import shlex
 
     folder = make_folder({"datapackage.json": descriptor(), "events.json": [interview("event:z")]})
     assert _run(capsys, "fmt", "--hashes", str(folder), "--base", "kazakhstan")[0] == 0
@@ -683,11 +683,12 @@ def test_fmt_advice_of_a_load_over_a_base_gives_the_base_too(
     else:
         events.write_bytes(b"\xef\xbb\xbf" + events.read_bytes())
     problems = rightsdata.validate(folder, base=rightsdata.load())
-    assert any(f"`rightsdata fmt {folder} --base ...`" in p.message for p in problems)
+    word = shlex.quote(str(folder))
+    assert any(f"`rightsdata fmt {word} --base ...`" in p.message for p in problems)
     code, out, _ = _run(capsys, "validate", str(folder), "--base", "kazakhstan")
     said = " ".join(out.split())
     commands = set(re.findall(r"`(rightsdata fmt [^`]*)`", said))
-    assert code == 1 and commands == {f"rightsdata fmt {folder} --base kazakhstan"}, said
+    assert code == 1 and commands == {f"rightsdata fmt {word} --base kazakhstan"}, said
     assert _run(capsys, "fmt", str(folder))[0] == 1  # (what the advice was)
     (command,) = commands
     assert _run(capsys, *shlex.split(command)[1:])[0] == 0

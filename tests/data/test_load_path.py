@@ -7,6 +7,7 @@ there is one), never another exception, and never a half-built dataset.
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,7 @@ def test_a_documents_problems_come_kind_by_kind_in_record_order(tmp_path: Path) 
     events = [event_doc(participants=[{"actor": "person:gone", "role": "victim"}])]
     path = tmp_path / "all.json"
     document = {"sources": [source_doc()], "persons": people, "events": events, "bogus": 1}
-    path.write_text(json.dumps(document))
+    path.write_text(json.dumps(document), encoding="utf-8")
     assert problems(path) == [
         ("all.json:bogus", ProblemCode.UNKNOWN_FIELD),  # the file's own problems first
         ("all.json:persons[1] person:b.name", ProblemCode.TYPE),
@@ -390,7 +391,9 @@ def test_an_id_shared_with_a_record_that_failed_is_reported_at_once(
         path = tmp_path / "dup.jsonl"
         documents = [("sources", source_doc()), ("persons", people[0])]
         documents += [("events", e) for e in events]
-        path.write_text("\n".join(json.dumps({"$kind": k, **d}) for k, d in documents))
+        path.write_text(
+            "\n".join(json.dumps({"$kind": k, **d}) for k, d in documents), encoding="utf-8"
+        )
     else:
         path = make_folder(
             {"sources.json": [source_doc()], "persons.json": people, "events.json": events}
@@ -509,7 +512,9 @@ def test_a_kind_files_entry_names_a_schema_of_its_kind(
         ("datapackage.json.resources[2].schema", ProblemCode.PACKAGE),
     ]
     said = dict(_said(folder))
-    run = f"run `rightsdata fmt {folder}`, which writes it (or leave `schema` out)"
+    run = (
+        f"run `rightsdata fmt {shlex.quote(str(folder))}`, which writes it (or leave `schema` out)"
+    )
     assert said["datapackage.json.resources[0].schema"] == (
         "names 'urn:rightsdata:schemas:v9:sources', no schema rightsdata ships, but "
         f"sources.json is the file of sources, whose schema is "

@@ -100,8 +100,8 @@ BROKEN_IDS: Final = [b[0] for b in BROKEN]
 def test_a_kind_file_that_is_not_json_says_where_and_why(
     tmp_path: Path, case: str, record: str, folder: str, document: str, line: str
 ) -> None:
-    (tmp_path / "sources.json").write_text(f"[{SOURCE}]")
-    (tmp_path / "persons.json").write_text(f"[{record}]")
+    (tmp_path / "sources.json").write_text(f"[{SOURCE}]", encoding="utf-8")
+    (tmp_path / "persons.json").write_text(f"[{record}]", encoding="utf-8")
     problem = _problem(tmp_path)
     assert problem.location == "persons.json"
     assert problem.message == f"is not valid JSON at {folder}: {line.partition(': ')[2]}"
@@ -112,7 +112,7 @@ def test_a_document_that_is_not_json_says_where_and_why(
     tmp_path: Path, case: str, record: str, folder: str, document: str, line: str
 ) -> None:
     path = tmp_path / "all.json"
-    path.write_text(f'{{"sources": [{SOURCE}],\n"persons": [{record}]}}')
+    path.write_text(f'{{"sources": [{SOURCE}],\n"persons": [{record}]}}', encoding="utf-8")
     problem = _problem(path)
     assert problem.message == f"is not valid JSON at {document}: {line.partition(': ')[2]}"
 
@@ -125,7 +125,7 @@ def test_a_json_lines_line_that_is_not_json_says_where_and_why(
 ) -> None:
     path = tmp_path / "all.jsonl"
     text = record.replace("{", "{" + KIND_KEY, 1)
-    path.write_text(f'{{"$kind": "sources", {SOURCE[1:]}\n{text}\n')
+    path.write_text(f'{{"$kind": "sources", {SOURCE[1:]}\n{text}\n', encoding="utf-8")
     problem = _problem(path)
     assert problem.location == "all.jsonl:2"
     assert problem.message == f"is not valid JSON at {line}"
@@ -133,7 +133,7 @@ def test_a_json_lines_line_that_is_not_json_says_where_and_why(
 
 def test_a_comment_in_json_lines_says_json_has_none(tmp_path: Path) -> None:
     path = tmp_path / "all.jsonl"
-    path.write_text(f'// the sources\n{{"$kind": "sources", {SOURCE[1:]}\n')
+    path.write_text(f'// the sources\n{{"$kind": "sources", {SOURCE[1:]}\n', encoding="utf-8")
     problem = _problem(path)
     assert problem.location == "all.jsonl:1"
     assert (
@@ -145,7 +145,9 @@ def test_a_descriptor_that_is_not_json_says_where_and_why(tmp_path: Path) -> Non
     folder = Path(shutil.copytree(BUNDLED, tmp_path / "data"))
     path = folder / "datapackage.json"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('"resources": [', '"resources": [\n  // the files\n', 1))
+    path.write_text(
+        text.replace('"resources": [', '"resources": [\n  // the files\n', 1), encoding="utf-8"
+    )
     problem = _problem(folder)
     assert problem.location == "datapackage.json"
     assert "JSON has no comments" in problem.message and "at line" in problem.message
@@ -156,7 +158,7 @@ def test_a_file_saved_as_latin_1_is_told_so_with_its_line(tmp_path: Path, layout
     person = person_doc(name="Andr\u00e9", citations=[CITE])
     if layout == "folder":
         path = tmp_path
-        (path / "sources.json").write_text(f"[{SOURCE}]")
+        (path / "sources.json").write_text(f"[{SOURCE}]", encoding="utf-8")
         text = f"[\n{json.dumps(person, ensure_ascii=False)}\n]"
         (path / "persons.json").write_bytes(text.encode("latin-1"))
         line = 2
@@ -183,7 +185,7 @@ def test_a_file_saved_as_latin_1_is_told_so_with_its_line(tmp_path: Path, layout
 def _not_utf8(tmp_path: Path, alias: str, encoding: str) -> str:
     person = person_doc(name="Ivan", citations=[CITE])
     person["aliases"] = [{"name": alias, "language": "ru"}]
-    (tmp_path / "sources.json").write_text(f"[{SOURCE}]")
+    (tmp_path / "sources.json").write_text(f"[{SOURCE}]", encoding="utf-8")
     text = json.dumps([person], ensure_ascii=False)
     (tmp_path / "persons.json").write_bytes(text.encode(encoding))
     return _problem(tmp_path).message
@@ -291,9 +293,11 @@ def test_bytes_of_no_encoding_known_say_only_to_save_as_utf8(tmp_path: Path) -> 
 
 
 def test_a_long_number_is_located_in_its_record(tmp_path: Path) -> None:
-    (tmp_path / "sources.json").write_text(f"[{SOURCE}]")
+    (tmp_path / "sources.json").write_text(f"[{SOURCE}]", encoding="utf-8")
     digits = "9" * 5000
-    (tmp_path / "persons.json").write_text(f'[{PERSON},\n{PERSON[:-1]}, "x": {digits}}}]')
+    (tmp_path / "persons.json").write_text(
+        f'[{PERSON},\n{PERSON[:-1]}, "x": {digits}}}]', encoding="utf-8"
+    )
     problem = _problem(tmp_path)
     column = len(PERSON[:-1]) + len(', "x": ') + 1
     limit = sys.get_int_max_str_digits()
@@ -324,16 +328,16 @@ def test_a_repeated_key_is_located(tmp_path: Path, layout: str) -> None:
     record = PERSON.replace('"name"', '"name": "Jane", "name"')
     if layout == "folder":
         path = tmp_path
-        (path / "persons.json").write_text(f"[{PERSON},\n{record}]")
+        (path / "persons.json").write_text(f"[{PERSON},\n{record}]", encoding="utf-8")
         at = f"line 2 column {record.index('name', record.index('name') + 1)} (in [1])"
     elif layout == "all.json":
         path = tmp_path / layout
-        path.write_text(f'{{"persons": [\n{record}]}}')
+        path.write_text(f'{{"persons": [\n{record}]}}', encoding="utf-8")
         at = f"line 2 column {record.index('name', record.index('name') + 1)} (in persons[0])"
     else:
         path = tmp_path / layout
         line = record.replace("{", '{"$kind": "persons", ', 1)
-        path.write_text(f"{line}\n")
+        path.write_text(f"{line}\n", encoding="utf-8")
         at = f"column {line.index('name', line.index('name') + 1)}"
     problem = _problem(path)
     assert problem.message == (

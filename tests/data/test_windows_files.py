@@ -85,11 +85,12 @@ def test_every_file_a_load_reads_is_opened_binary(
     assert opened == dict.fromkeys(read, True)
     lines = tmp_path / "records.jsonl"
     lines.write_text(
-        "".join(json.dumps({"$kind": k, **r}) + "\n" for k, r in [("sources", source_doc())])
+        "".join(json.dumps({"$kind": k, **r}) + "\n" for k, r in [("sources", source_doc())]),
+        encoding="utf-8",
     )
     rightsdata.load_path(lines)
     document = tmp_path / "mydata.json"
-    document.write_text(json.dumps({"sources": [source_doc()]}))
+    document.write_text(json.dumps({"sources": [source_doc()]}), encoding="utf-8")
     assert shows_a_document(document)
     assert opened["records.jsonl"] and opened["mydata.json"]
     assert all(opened.values()), opened
@@ -100,7 +101,8 @@ def test_every_file_fmt_and_export_write_is_opened_binary(
 ) -> None:
     folder = _folder(tmp_path)
     persons = folder / "persons.json"
-    persons.write_text(persons.read_text(encoding="utf-8") + "\n\n")  # (not canonical)
+    text = persons.read_text(encoding="utf-8")
+    persons.write_text(text + "\n\n", encoding="utf-8")  # (not canonical)
     opened.clear()
     assert main(["fmt", str(folder)]) == EXIT_OK
     assert opened and all(opened.values()), opened
@@ -229,7 +231,7 @@ def test_windows_codes_are_said_in_words(
     # a path too long was said not to exist (of a file that is there), and a loop of links
     # "cannot be read: The name of the file cannot be resolved by the system"
     path = tmp_path / "persons.json"
-    path.write_text("[]")
+    path.write_text("[]", encoding="utf-8")
     refused[str(path)] = error
     (problem,) = rightsdata.validate(path)
     assert problem.message.startswith(said) and problem.code == ProblemCode.FILE

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import textwrap
@@ -554,7 +553,7 @@ def _pasted(word: str) -> str:
             else p.encode()
             for p in parts
         )
-        return os.fsdecode(data)
+        return data.decode("utf-8", "surrogateescape")  # (os.fsdecode, where names are bytes)
     (path,) = shlex.split(word)
     return path
 

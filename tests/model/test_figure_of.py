@@ -660,7 +660,9 @@ def test_every_format_problem_names_the_format_the_whole_dataset_needs(
     folder = tmp_path / "json"
     ds.export(folder, "json")
     descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
-    (folder / DESCRIPTOR).write_text(json.dumps({**descriptor, FORMAT_KEY: declared}))
+    (folder / DESCRIPTOR).write_text(
+        json.dumps({**descriptor, FORMAT_KEY: declared}), encoding="utf-8"
+    )
     with pytest.raises(InvalidDataError) as info:
         rightsdata.load_path(folder)
     fields = {(p.field or "").rpartition(".")[2] for p in info.value.problems}

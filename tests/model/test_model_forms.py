@@ -115,7 +115,7 @@ def test_a_value_of_the_wrong_form_is_told_in_words_on_every_path(
         # the JSON Schema's problem says it too, word for word: reported once
         assert messages == [said], schema
     document = {"sources": [source_doc()], kind: [_document(kind, changes)]}
-    (tmp_path / "all.json").write_text(json.dumps(document))
+    (tmp_path / "all.json").write_text(json.dumps(document), encoding="utf-8")
     for schema in (False, True):
         with pytest.raises(InvalidDataError) as raised:
             rightsdata.load_path(tmp_path / "all.json", schema=schema)

@@ -27,7 +27,9 @@ from rightsdata.schema import load_schema
 assert load_schema("events")["$id"] == f"urn:rightsdata:schemas:v{FORMAT}:events"
 assert load_schema("events", format=3)["$id"] == "urn:rightsdata:schemas:v3:events"
 assert load_schema("events", format=2)["$id"] == "urn:rightsdata:schemas:v2:events"
-package = json.loads(datasets_root().joinpath("kazakhstan", "datapackage.json").read_text())
+package = json.loads(
+    datasets_root().joinpath("kazakhstan", "datapackage.json").read_text(encoding="utf-8")
+)
 ds = rightsdata.load()
 assert ds.version == package["version"], (ds.version, package["version"])
 assert len(ds.sources) >= 1
@@ -48,7 +50,7 @@ def fresh_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A new, empty venv: each install brings the dependencies the package declares."""
     where = tmp_path_factory.mktemp("venv")
     venv.create(where, with_pip=True)
-    python = where / "bin" / "python"
+    python = where / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
     _run(python, "-m", "pip", "install", "-q", "jsonschema")  # the `schema` extra, for PROBE
     return python
 

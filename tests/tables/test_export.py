@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shlex
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ from rightsdata._values.extras import MissingExtraError
 from rightsdata._values.resources import datasets_root
 from rightsdata.testing import texts
 
-from conftest import event_doc, person_doc, source_doc, write_folder
+from conftest import event_doc, fifo, person_doc, source_doc, symlink, write_folder
 
 
 @pytest.fixture(scope="module")
@@ -647,11 +648,7 @@ def test_a_folder_at_an_output_name_is_refused_before_anything_is_written(
 
 
 def test_a_pipe_at_an_output_name_is_refused_naming_it(tmp_path: Path) -> None:
-    import os
-
-    if not hasattr(os, "mkfifo"):
-        pytest.skip("no named pipes here")
-    os.mkfifo(tmp_path / "events.csv")
+    fifo(tmp_path / "events.csv")
     (tmp_path / "persons.csv").write_text("OLD", encoding="utf-8")
     with pytest.raises(FileExistsError, match="is a named pipe") as caught:
         rightsdata.load().export(tmp_path, "csv", force=True)
@@ -940,9 +937,9 @@ def test_force_never_writes_over_a_file_no_export_wrote(tmp_path: Path) -> None:
         f"{folder}: sources.json is a file of the dataset folder here (as `rightsdata init` "
         "or `rightsdata fmt` writes one, or by hand), not an export's; an export never "
         "replaces a dataset's own files, so nothing was written: to rewrite this dataset "
-        f"folder in canonical form, run `rightsdata fmt {folder}` (`--hashes` also records "
-        "each file's size and hash, as a json export does); to export a dataset, export into "
-        "a new or empty folder"
+        f"folder in canonical form, run `rightsdata fmt {shlex.quote(str(folder))}` "
+        "(`--hashes` also records each file's size and hash, as a json export does); to "
+        "export a dataset, export into a new or empty folder"
     )
     assert _snapshot(folder) == before
 
@@ -968,11 +965,15 @@ def test_a_manifest_without_hashes_neither_removes_nor_replaces(tmp_path: Path) 
     cannot tell whether they were changed since, so it removes none, and writes over one
     only with the very bytes it holds."""
     written = [p.name for p in rightsdata.load().export(tmp_path, "csv")]
-    (tmp_path / MANIFEST).write_text(json.dumps({"format": "csv", "files": written}))
+    (tmp_path / MANIFEST).write_text(
+        json.dumps({"format": "csv", "files": written}), encoding="utf-8"
+    )
     tables = _files(tmp_path, written)
     rightsdata.load().export(tmp_path, "jsonl", force=True)
     assert _files(tmp_path, written) == tables
-    (tmp_path / MANIFEST).write_text(json.dumps({"format": "csv", "files": written}))
+    (tmp_path / MANIFEST).write_text(
+        json.dumps({"format": "csv", "files": written}), encoding="utf-8"
+    )
     before = _snapshot(tmp_path)
     with pytest.raises(FileExistsError) as caught:
         _small().export(tmp_path, "csv", force=True)
@@ -1019,14 +1020,14 @@ def test_a_symlink_at_an_output_name_is_refused_not_followed(
     with_redirect.export(folder, "json", force=True)
     name = {"json": "events.json", "csv": "events.csv", "parquet": "events.parquet"}[fmt]
     (folder / name).unlink(missing_ok=True)
-    (folder / name).symlink_to(outside)
+    symlink(folder / name, outside)
     before = _snapshot(folder)
     with pytest.raises(FileExistsError, match=f": {re.escape(name)} is a symbolic link; an export"):
         without_redirects.export(folder, fmt, force=True)
     assert _snapshot(folder) == before and outside.read_text(encoding="utf-8") == "precious"
     (folder / name).unlink()
     (folder / "redirects.json").unlink()
-    (folder / "redirects.json").symlink_to(outside)  # a link at a name this export does not write
+    symlink(folder / "redirects.json", outside)  # a link at a name this export does not write
     without_redirects.export(folder, fmt, force=True)
     assert (folder / "redirects.json").is_symlink()
     assert outside.read_text(encoding="utf-8") == "precious"
@@ -1038,8 +1039,8 @@ def test_write_atomic_replaces_a_link_and_leaves_no_temporary(tmp_path: Path) ->
 
     target = tmp_path / "target.txt"
     target.write_bytes(b"old")
-    link = tmp_path / "link.txt"
-    link.symlink_to(target)
+    link = symlink(tmp_path / "link.txt", target)
+
     write_atomic(link, b"new")
     assert target.read_bytes() == b"old" and not link.is_symlink()
     assert link.read_bytes() == b"new"
@@ -1405,12 +1406,14 @@ def test_validate_reports_a_file_nested_deeper_than_python_parses(
     deep = "[" * 20_000 + "]" * 20_000  # (past 3.11's, 3.12's and 3.13's parsers alike)
     if layout == "folder":
         path = tmp_path
-        (path / "sources.json").write_text(json.dumps([source_doc("source:kept")]))
-        (path / "persons.json").write_text(deep)
+        (path / "sources.json").write_text(
+            json.dumps([source_doc("source:kept")]), encoding="utf-8"
+        )
+        (path / "persons.json").write_text(deep, encoding="utf-8")
     else:
         path = tmp_path / "all.jsonl"
         kept = json.dumps({"$kind": "sources", **source_doc("source:kept")})
-        path.write_text(f"{kept}\n{deep}\n")
+        path.write_text(f"{kept}\n{deep}\n", encoding="utf-8")
     code, out, _ = run(capsys, "validate", str(path))
     where = "persons.json" if layout == "folder" else "all.jsonl:2"
     assert code == EXIT_INVALID

@@ -7,7 +7,6 @@ an option the format does not take; and the command line says the same."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Final
@@ -20,7 +19,7 @@ from rightsdata._cli.exits import EXIT_OK, EXIT_USAGE
 from rightsdata._cli.main import main
 from rightsdata._tables.export import MANIFEST
 
-from conftest import person_doc, source_doc, write_folder
+from conftest import fifo, person_doc, source_doc, symlink, write_folder
 
 #: What every refusal of a file no export may replace says between the reason and the advice.
 _NOTHING: Final = ", so nothing was written: "
@@ -146,8 +145,8 @@ def test_a_file_changed_since_says_it_may_be_an_edit(tmp_path: Path) -> None:
 
 def test_a_link_says_that_an_export_never_writes_through_one(tmp_path: Path) -> None:
     (tmp_path / "elsewhere.csv").write_text("x", encoding="utf-8")
-    (tmp_path / "events.csv").symlink_to("elsewhere.csv")
-    (tmp_path / "persons.csv").symlink_to("elsewhere.csv")
+    symlink(tmp_path / "events.csv", "elsewhere.csv")
+    symlink(tmp_path / "persons.csv", "elsewhere.csv")
     assert _refusal(rightsdata.load(), tmp_path, "csv") == (
         f"{tmp_path}: persons.csv and events.csv are symbolic links; an export never writes "
         f"through a link, nor replaces one{_NOTHING}remove them (the files linked to stay as "
@@ -205,7 +204,7 @@ def test_files_refused_for_several_reasons_get_each_its_advice(tmp_path: Path) -
     rightsdata.load().export(tmp_path, "csv")
     (tmp_path / "events.csv").write_text("mine", encoding="utf-8")
     (tmp_path / "persons.csv").unlink()
-    (tmp_path / "persons.csv").symlink_to("events.csv")
+    symlink(tmp_path / "persons.csv", "events.csv")
     said = _refusal(rightsdata.load(), tmp_path, "csv")
     assert said == (
         f"{tmp_path}: persons.csv is a symbolic link; an export never writes through a link, "
@@ -268,9 +267,8 @@ def test_a_file_on_the_way_to_the_folder_is_named(
     assert "Traceback" not in err
 
 
-def test_a_link_that_leads_nowhere_or_a_pipe_in_the_way_is_told_what_it_is(tmp_path: Path) -> None:
-    dangling = tmp_path / "gone"
-    dangling.symlink_to(tmp_path / "nothing-here")
+def test_a_link_that_leads_nowhere_in_the_way_is_told_what_it_is(tmp_path: Path) -> None:
+    dangling = symlink(tmp_path / "gone", tmp_path / "nothing-here")
     for target, said in (
         (dangling, f"{dangling} is a link that leads nowhere"),
         (dangling / "out", f"{dangling / 'out'}: {dangling} is a link that leads nowhere, not a"),
@@ -278,11 +276,13 @@ def test_a_link_that_leads_nowhere_or_a_pipe_in_the_way_is_told_what_it_is(tmp_p
         with pytest.raises(NotADirectoryError) as caught:
             rightsdata.load().export(target, "jsonl")
         assert str(caught.value).startswith(said)  # (not "[Errno 17] File exists")
-    pipe = tmp_path / "pipe"
-    os.mkfifo(pipe)
+    assert not (tmp_path / "nothing-here").exists()
+
+
+def test_a_pipe_in_the_way_is_told_what_it_is(tmp_path: Path) -> None:
+    pipe = fifo(tmp_path / "pipe")
     with pytest.raises(NotADirectoryError, match=r"pipe/out: .*pipe is neither a file nor a"):
         rightsdata.load().export(pipe / "out", "jsonl")
-    assert not (tmp_path / "nothing-here").exists()
 
 
 @pytest.mark.parametrize("directory", [b"out", None, 5])

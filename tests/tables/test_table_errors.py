@@ -60,7 +60,8 @@ def test_a_cell_its_column_cannot_hold_is_located_to_its_line_and_column(
     cells = lines[1].split(",")
     cells[1] = "x"  # the position
     lines[1] = ",".join(cells)
-    (folder / "events.participants.csv").write_text("\r\n".join(lines) + "\r\n", "utf-8")
+    text = "\r\n".join(lines) + "\r\n"
+    (folder / "events.participants.csv").write_text(text, "utf-8", newline="")
     problem = _refused(folder).problems[0]
     assert (problem.file, problem.line, problem.field) == ("events.participants.csv", 2, "position")
     assert problem.message.endswith(

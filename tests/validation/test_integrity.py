@@ -119,7 +119,9 @@ def test_a_hint_names_only_ids_the_same_run_accepts(tmp_path: Path) -> None:
         "'person:jane-do' does not exist; did you mean 'person:jane-roe' or 'person:jane-moe'?"
     )
     # a redirect to no record is told the same
-    (folder / "redirects.json").write_text('[{"id": "person:old", "to": "person:jane-do"}]')
+    (folder / "redirects.json").write_text(
+        '[{"id": "person:old", "to": "person:jane-do"}]', encoding="utf-8"
+    )
     said = {p.location: p.message for p in rightsdata.validate(folder)}
     assert said["redirects.json[0].to"] == (
         "'person:jane-do' does not exist; did you mean 'person:jane-roe' or 'person:jane-moe'?"

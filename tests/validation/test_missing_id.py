@@ -80,7 +80,8 @@ def test_json_lines_and_a_kind_file_alone(tmp_path: Path) -> None:
         json.dumps({"$kind": "sources", **source_doc()})
         + "\n"
         + json.dumps({"$kind": "persons", **person_doc(citations=[{"source": "source:none"}])})
-        + "\n"
+        + "\n",
+        encoding="utf-8",
     )
     assert [p.missing_id for p in _problems(lines)] == ["source:none"]
     # one kind's file alone: a reference to another kind is counted, not reported (it is read

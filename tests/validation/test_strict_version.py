@@ -78,7 +78,9 @@ def test_the_message_says_the_version_likely_meant_where_it_can() -> None:
 def test_a_json_document_and_json_lines_fast_and_diagnostic(tmp_path: Path) -> None:
     descriptor = {"name": "mine", "version": "1.0"}
     document = tmp_path / "all.json"
-    document.write_text(json.dumps({"datapackage": descriptor, "sources": [SOURCE]}))
+    document.write_text(
+        json.dumps({"datapackage": descriptor, "sources": [SOURCE]}), encoding="utf-8"
+    )
     assert located(rightsdata.validate(document, strict=True)) == [
         ("all.json:datapackage.version", ProblemCode.STRICT, "all.json", None)
     ]
@@ -88,7 +90,8 @@ def test_a_json_document_and_json_lines_fast_and_diagnostic(tmp_path: Path) -> N
         {**descriptor, "$kind": "datapackage"},
     ):
         lines.write_text(
-            json.dumps(first) + "\n" + json.dumps({"$kind": "sources", **SOURCE}) + "\n"
+            json.dumps(first) + "\n" + json.dumps({"$kind": "sources", **SOURCE}) + "\n",
+            encoding="utf-8",
         )
         assert rightsdata.load_path(lines).version == "1.0"
         assert located(rightsdata.validate(lines, strict=True)) == [

@@ -34,7 +34,7 @@ def large(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A dataset of 10,001 records (one source, 10,000 persons): released at the exit."""
     path = tmp_path_factory.mktemp("large") / "people.json"
     persons = [person_doc(f"person:p{number:05}") for number in range(10_000)]
-    path.write_text(json.dumps({"sources": [source_doc()], "persons": persons}))
+    path.write_text(json.dumps({"sources": [source_doc()], "persons": persons}), encoding="utf-8")
     return path
 
 

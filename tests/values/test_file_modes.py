@@ -19,6 +19,8 @@ from rightsdata._tables.export import FORMATS
 from rightsdata._values.atomic import write_all, write_atomic
 from rightsdata._values.names import FormatName
 
+from conftest import symlink
+
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes and the umask are POSIX")
 
 
@@ -75,7 +77,7 @@ def test_a_link_is_replaced_by_a_new_file(tmp_path: Path, umask: int) -> None:
     target = tmp_path / "target.txt"
     target.write_bytes(b"old")
     target.chmod(0o600)
-    (tmp_path / "link.txt").symlink_to(target)
+    symlink(tmp_path / "link.txt", target)
     write_atomic(tmp_path / "link.txt", b"new")
     assert _mode(tmp_path / "link.txt") == 0o666 & ~umask and _mode(target) == 0o600
 

@@ -13,7 +13,7 @@ counted and reported as not checked, never as dangling.
 >>> _ = (folder / "places.json").write_text(json.dumps([{"id": "place:x", "name": "X",
 ...     "aliases": [], "kind": "city", "country": None, "within": None,
 ...     "citations": [{"source": "source:s", "locator": None, "quote": None, "fields": None}],
-...     "inferred": []}]))
+...     "inferred": []}]), encoding="utf-8")
 >>> check = check_kind_file(folder / "places.json")
 >>> check.kind, check.records, check.problems, check.unchecked
 ('places', 1, [], {'sources': 1})

@@ -336,11 +336,11 @@ def load_path(
     ...     '{"events": [{"id": "event:kozlov-interview", "kind": "interview", '
     ...     '"title": "An interview", "date": "2016-05-01", "citations": '
     ...     '[{"source": "source:hrf-2012-12-14"}], "participants": '
-    ...     '[{"actor": "person:vladimir-kozlov", "role": "interviewee"}]}]}')
+    ...     '[{"actor": "person:vladimir-kozlov", "role": "interviewee"}]}]}', encoding="utf-8")
     >>> both = rightsdata.load_path(folder / "more.json", base=rightsdata.load())
     >>> [e.id for e in both.timeline("person:vladimir-kozlov")][-1]
     'event:kozlov-interview'
-    >>> _ = (folder / "data.json").write_text('{"persons": [{"id": "person:x"}]}')
+    >>> _ = (folder / "data.json").write_text('{"persons": [{"id": "person:x"}]}', encoding="utf-8")
     >>> rightsdata.load_path(folder / "data.json")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...

@@ -50,8 +50,9 @@ def validate(
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     _ = (pathlib.Path(folder) / "events.json").write_text(
     ...         '[{"id": "event:a", "kind": "protest", "title": "A protest",'
-    ...         ' "citations": [{"source": "source:a"}]}]')
-    ...     _ = (pathlib.Path(folder) / "sources.json").write_text("[{")  # (not JSON)
+    ...         ' "citations": [{"source": "source:a"}]}]', encoding="utf-8")
+    ...     not_json = "[{"
+    ...     _ = (pathlib.Path(folder) / "sources.json").write_text(not_json, encoding="utf-8")
     ...     problems = rightsdata.validate(folder)
     >>> len(problems), problems.unchecked
     (1, ('sources',))

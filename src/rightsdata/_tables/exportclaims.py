@@ -132,7 +132,8 @@ def earlier_export(directory: Path, names: frozenset[str] | None = None) -> Earl
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     _ = (Path(folder) / MANIFEST).write_text('{"files": ["events.csv", "notes.txt"]}')
+    ...     manifest = '{"files": ["events.csv", "notes.txt"]}'
+    ...     _ = (Path(folder) / MANIFEST).write_text(manifest, encoding="utf-8")
     ...     earlier_export(Path(folder), frozenset({"events.csv"}))
     EarlierExport(claims={}, unclaimed=frozenset({'events.csv'}))
     """

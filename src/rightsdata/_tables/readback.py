@@ -74,7 +74,8 @@ def load_directory(
     True
     >>> participants = folder / "events.participants.csv"
     >>> text = participants.read_text(encoding="utf-8")
-    >>> size = participants.write_text(text.replace("vladimir-kozlov", "vladimir-kozlv", 1))
+    >>> edited = text.replace("vladimir-kozlov", "vladimir-kozlv", 1)
+    >>> size = participants.write_text(edited, encoding="utf-8")
     >>> load_directory(folder)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...

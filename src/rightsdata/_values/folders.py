@@ -4,7 +4,7 @@ what the system answered, rather than its raw ``[Errno 20] Not a directory: '...
 
 >>> import pathlib, tempfile
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> _ = (folder / "notes.txt").write_text("mine")
+>>> _ = (folder / "notes.txt").write_text("mine", encoding="utf-8")
 >>> in_the_way(folder / "notes.txt" / "out") == folder / "notes.txt"
 True
 >>> in_the_way(folder / "new" / "out") is None
