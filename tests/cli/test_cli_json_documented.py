@@ -17,7 +17,12 @@ from rightsdata._cli.main import main
 
 from conftest import ROOT
 
-PAGE = " ".join((ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split())
+#: The page, each paragraph's white space made single spaces (a sentence may wrap anywhere),
+#: the paragraphs apart by " ¶ ".
+PAGE = " ¶ ".join(
+    " ".join(paragraph.split())
+    for paragraph in (ROOT / "docs" / "cli.md").read_text(encoding="utf-8").split("\n\n")
+)
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
@@ -27,9 +32,9 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> object:
 
 def documented_keys(opening: str) -> set[str]:
     """The keys the page names (each a word in backticks) in the paragraph that starts with
-    ``opening`` (to the next example or heading)."""
+    ``opening`` (to the next example, heading or paragraph)."""
     start = PAGE.index(opening) + len(opening)
-    paragraph = re.split(r" ```| ## ", PAGE[start:], maxsplit=1)[0]
+    paragraph = re.split(r" ```| ## | ¶ ", PAGE[start:], maxsplit=1)[0]
     return set(re.findall(r"`([a-z_]+)`", paragraph))
 
 
