@@ -662,6 +662,17 @@ def test_a_kind_whose_file_could_not_be_read_is_noted_though_nothing_refers_to_i
     assert rightsdata.validate(folder).unchecked == ("persons",)
 
 
+@pytest.mark.parametrize("text", [b"{not json", b'"a text"', b"\xff\xfe\x00bad"])
+def test_a_json_document_not_read_notes_every_kind(tmp_path: Path, text: bytes) -> None:
+    """(A JSON document that was not JSON, not an object or not UTF-8 said ``unchecked``
+    ``()``, as if its problem were all there is, where a folder's unreadable file names its
+    kind and a JSON Lines line not read names every kind: none of its records was judged.)"""
+    path = tmp_path / "dataset.json"
+    path.write_bytes(text)
+    assert rightsdata.validate(path).unchecked == tuple(KINDS)
+    assert _load_error(path).unchecked == tuple(KINDS)
+
+
 def test_a_kind_whose_file_could_not_be_read_is_noted_when_the_rules_stop_at_the_cap(
     make_folder: MakeFolder,
 ) -> None:

@@ -1589,6 +1589,7 @@ def _read_document(path: Path, options: ReadOptions) -> _Parts:
     data, problem = _file_bytes(path, options.max_bytes)
     if problem is not None:
         parts.problems.append(problem)
+        parts.unsure.add(_ALL_KINDS)  # (nothing of the document read: no record judged)
         return parts
     if not options.schema and _fast_document(parts, path.name, data):
         return parts
@@ -1596,10 +1597,12 @@ def _read_document(path: Path, options: ReadOptions) -> _Parts:
     del data
     parts.problems += marked  # (byte-order marks hide none of the file's other problems)
     if text is None:
+        parts.unsure.add(_ALL_KINDS)
         return parts
     raw, found = _parse(text, path.name)
     parts.problems += found
     if found:
+        parts.unsure.add(_ALL_KINDS)
         return parts
     from rightsdata._data.folderfiles import folder_file_problem, lone_list_problem
 
@@ -1620,6 +1623,7 @@ def _read_document(path: Path, options: ReadOptions) -> _Parts:
                 ProblemCode.TYPE,
             )
         )
+        parts.unsure.add(_ALL_KINDS)
         return parts
     lone = _lone_record(raw, path.name)
     if lone is not None:
