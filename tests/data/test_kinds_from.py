@@ -27,7 +27,7 @@ import attrs
 import pytest
 from hypothesis import find
 from hypothesis.errors import NoSuchExample
-from schemagen import generate
+from schemagen import _refs, generate
 
 import rightsdata
 from rightsdata import KINDS, Dataset, InvalidDataError, schema, testing
@@ -107,17 +107,6 @@ def _prefixes_named(value: Any) -> set[str]:
     """Every prefix an ID pattern in ``value`` (a schema) names."""
     text = json.dumps(value)
     return {p for group in _PREFIXES.findall(text) for p in group.split("|")}
-
-
-def _refs(value: Any) -> set[str]:
-    """The shared definitions (``common``'s) ``value`` (a schema) names by ``$ref``."""
-    if isinstance(value, dict):
-        ref = str(value.get("$ref", ""))
-        found = {ref.rpartition("/")[2]} if ":common#/$defs/" in ref else set()
-        return found.union(*(_refs(item) for item in value.values()))
-    if isinstance(value, list):
-        return set().union(*(_refs(item) for item in value))
-    return set()
 
 
 def test_older_formats_schemas_leave_the_kind_out(entry: str) -> None:

@@ -535,16 +535,23 @@ MISSPELT = [
 ]
 
 
+def _events_file_naming(make_folder: MakeFolder, said: str) -> Path:
+    """A folder whose ``datapackage.json`` lists its files, the events' naming the schema
+    ``said``."""
+    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
+    descriptor = _listed(folder, ["sources.json", "persons.json", "events.json"])
+    descriptor["resources"][2]["schema"] = said
+    write_folder(folder, {"datapackage.json": descriptor})
+    return folder
+
+
 @pytest.mark.parametrize("said", MISSPELT)
 def test_a_misspelt_schema_id_is_a_problem_naming_the_file_and_field(
     make_folder: MakeFolder, said: str
 ) -> None:
     # Only an ID that began exactly `urn:rightsdata:schemas:` was checked: a misspelt one
     # loaded, and an outside reader that looks the schema up by it found none.
-    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
-    descriptor = _listed(folder, ["sources.json", "persons.json", "events.json"])
-    descriptor["resources"][2]["schema"] = said
-    write_folder(folder, {"datapackage.json": descriptor})
+    folder = _events_file_naming(make_folder, said)
     with pytest.raises(InvalidDataError) as caught:
         rightsdata.load_path(folder)
     (problem,) = caught.value.problems
@@ -573,10 +580,7 @@ def test_a_misspelt_schema_id_is_a_problem_naming_the_file_and_field(
 def test_a_schema_of_the_authors_is_not_taken_for_a_misspelt_id(
     make_folder: MakeFolder, said: str
 ) -> None:
-    folder = make_folder({f"{k}.json": v for k, v in good_kinds().items()})
-    descriptor = _listed(folder, ["sources.json", "persons.json", "events.json"])
-    descriptor["resources"][2]["schema"] = said
-    write_folder(folder, {"datapackage.json": descriptor})
+    folder = _events_file_naming(make_folder, said)
     assert rightsdata.validate(folder) == []
 
 

@@ -71,6 +71,19 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+def _read_only_files(folder: Path, *names: str, content: bytes | None = None) -> None:
+    """Files of ``names`` in ``folder``, read-only, each holding ``content`` (by default
+    ``old`` and its name)."""
+    for name in names:
+        (folder / name).write_bytes(b"old " + name.encode() if content is None else content)
+        (folder / name).chmod(0o444)
+
+
+def _held(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """What each file in ``folder`` holds, and its mode."""
+    return {p.name: (p.read_bytes(), _mode(p)) for p in folder.iterdir()}
+
+
 @pytest.mark.usefixtures("windows")
 @pytest.mark.parametrize("hard_links", [True, False], ids=["hard-links", "no-hard-links"])
 def test_a_read_only_file_is_rewritten_and_stays_read_only(
@@ -100,9 +113,7 @@ def test_a_write_undone_puts_a_read_only_file_back_as_it_was(
 ) -> None:
     if not hard_links:
         monkeypatch.setattr(os, "link", _refused_link)
-    for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_bytes(b"old " + name.encode())
-        (tmp_path / name).chmod(0o444)
+    _read_only_files(tmp_path, "a.txt", "b.txt")
     fake = os.replace
 
     def failing(source: Any, target: Any, **kwargs: Any) -> None:
@@ -114,7 +125,7 @@ def test_a_write_undone_puts_a_read_only_file_back_as_it_was(
     with pytest.raises(OSError, match="Input/output error") as caught:
         write_all(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"})
     assert not getattr(caught.value, "__notes__", [])  # (no "could not be put back")
-    assert {p.name: (p.read_bytes(), _mode(p)) for p in tmp_path.iterdir()} == {
+    assert _held(tmp_path) == {
         "a.txt": (b"old a.txt", 0o444),
         "b.txt": (b"old b.txt", 0o444),
     }
@@ -228,9 +239,7 @@ def test_an_interrupt_once_a_file_is_made_writable_puts_it_back_read_only(
     # between its chmod and that note put the old file back writable
     if not hard_links:
         monkeypatch.setattr(os, "link", _refused_link)
-    for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_bytes(b"old " + name.encode())
-        (tmp_path / name).chmod(0o444)
+    _read_only_files(tmp_path, "a.txt", "b.txt")
     real = make_writable
 
     def interrupted(path: Any) -> int | None:
@@ -242,7 +251,7 @@ def test_an_interrupt_once_a_file_is_made_writable_puts_it_back_read_only(
     monkeypatch.setattr(atomic, "make_writable", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_all(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"})
-    assert {p.name: (p.read_bytes(), _mode(p)) for p in tmp_path.iterdir()} == {
+    assert _held(tmp_path) == {
         "a.txt": (b"old a.txt", 0o444),
         "b.txt": (b"old b.txt", 0o444),
     }
@@ -255,9 +264,7 @@ def test_an_interrupt_once_every_file_is_in_place_leaves_them_read_only(
 ) -> None:
     # an interrupt in the removal of the second names skipped setting the modes back, and
     # one while they were set left the files after it writable
-    for name in ("a.txt", "b.txt"):
-        (tmp_path / name).write_bytes(b"old")
-        (tmp_path / name).chmod(0o444)
+    _read_only_files(tmp_path, "a.txt", "b.txt", content=b"old")
     interrupts = [KeyboardInterrupt()]
     if step == "second names removed":
         real_unlink = atomic._unlink
@@ -279,7 +286,7 @@ def test_an_interrupt_once_every_file_is_in_place_leaves_them_read_only(
         monkeypatch.setattr(os, "chmod", chmod)
     with pytest.raises(KeyboardInterrupt):
         write_all(tmp_path, {"a.txt": b"new a", "b.txt": b"new b"})
-    assert {p.name: (p.read_bytes(), _mode(p)) for p in tmp_path.iterdir()} == {
+    assert _held(tmp_path) == {
         "a.txt": (b"new a", 0o444),
         "b.txt": (b"new b", 0o444),
     }

@@ -39,10 +39,15 @@ def about(dataset: Dataset) -> dict[str, Any]:
     manifest carry them: ``licenses``, the list its descriptor gives (as in
     ``datapackage.json``), None where it gives none; ``citation``, its
     :attr:`~rightsdata.Dataset.citation`."""
-    from rightsdata._data.citation import citation_text
     from rightsdata._data.packagemeta import package_metadata
 
-    package = package_metadata(dataset)
+    return _about(package_metadata(dataset))
+
+
+def _about(package: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`about`, of the descriptor ``package`` the dataset is written with."""
+    from rightsdata._data.citation import citation_text
+
     licences = package.get("licenses")
     return {
         "licenses": licences if isinstance(licences, list) and licences else None,
@@ -87,9 +92,10 @@ def readme_text(dataset: Dataset, format: str) -> str:
     from rightsdata._data.citation import is_built_on
     from rightsdata._data.packagemeta import package_metadata
 
-    said = about(dataset)
+    package = package_metadata(dataset)  # (once: the citation and the bases read it)
+    said = _about(package)
     lines = _licence_lines(said["licenses"])
-    sources = package_metadata(dataset).get("sources")
+    sources = package.get("sources")
     bases = [
         str(entry["title"])
         for entry in (sources if isinstance(sources, list) else ())
